@@ -1,0 +1,61 @@
+"""marsad (مرصد): Arabic news intelligence.
+
+>>> import marsad
+>>> doc = marsad.analyze("قتل 5 أشخاص أمس", published="2019-11-13")
+>>> [(q.text(doc.text), q.value) for q in doc.spans["quantities"]]
+[('5 أشخاص', 5)]
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from marsad.errors import MarsadError
+from marsad.model import (
+    SCHEMA_VERSION,
+    Article,
+    DateMention,
+    Doc,
+    Duration,
+    Entity,
+    Ordinal,
+    Quantity,
+    Span,
+    StageFailure,
+)
+from marsad.pipeline import Pipeline, load_pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "DateMention",
+    "Doc",
+    "Duration",
+    "Entity",
+    "MarsadError",
+    "Ordinal",
+    "Pipeline",
+    "Quantity",
+    "Span",
+    "StageFailure",
+    "analyze",
+    "load_pipeline",
+]
+
+
+def analyze(text_or_article: str | Article | Doc, published: Any = None) -> Doc:
+    """Analyse one text with the default pipeline.
+
+    ``published`` (a date, datetime or ISO string) is the anchor for relative dates; without
+    it the article's own date is used, else today (and relative dates are flagged).
+    """
+    from marsad.pipeline import analyze as _analyze
+
+    if isinstance(published, str):
+        published = (
+            date.fromisoformat(published) if len(published) == 10 else datetime.fromisoformat(published)
+        )
+    return _analyze(text_or_article, published=published)

@@ -1,0 +1,1 @@
+"""Sources: each turns an input into Articles with their metadata."""

@@ -1,0 +1,81 @@
+"""marsad's settings: one table of name, default, environment variable and help.
+
+A setting's value comes from the command line where a command has an option for it, else from
+its environment variable, else from the default. ``docs/settings.md`` is this table.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    kind: type = str
+
+    @property
+    def env(self) -> str:
+        return "MARSAD_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "max_input_bytes",
+        10 * 1024 * 1024,
+        "Largest input (file, page, record) marsad analyses, in bytes; larger ones are refused "
+        "with a too-large error.",
+        int,
+    ),
+    Setting(
+        "country",
+        "",
+        "ISO 3166 alpha-2 code of the country the articles are about by default (e.g. TN); "
+        "decides shared currency words (دينار، ريال، درهم، ليرة، جنيه) when the text itself "
+        "does not. Empty: guessed from the text of each article.",
+    ),
+    Setting(
+        "batch_size",
+        64,
+        "Documents per batch when a stream is analysed.",
+        int,
+    ),
+    Setting(
+        "db",
+        "marsad.db",
+        "Path of the SQLite archive used by ingest, search, show, export and stats.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> Any:
+    """The value of a setting: its environment variable, else its default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise ConfigError(f"unknown setting {name!r}") from None
+    raw = os.environ.get(setting.env)
+    if raw is None or raw == "":
+        return setting.default
+    try:
+        return setting.kind(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{setting.env}={raw!r} is not a valid {setting.kind.__name__} ({setting.help})"
+        ) from None
+
+
+def as_markdown() -> str:
+    """The settings table as Markdown (what docs/settings.md shows)."""
+    rows = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        rows.append(f"| `{s.name}` | `{s.env}` | `{s.default!r}` | {s.help} |")
+    return "\n".join(rows)

@@ -1,0 +1,72 @@
+"""Tokens and sentences with raw offsets.
+
+Tokens are words (Arabic or Latin letters, with their diacritics, tatweel and joiners),
+numbers (any script's digits, with ``.,٫٬`` between digits), or single other characters.
+Sentences end at ``. ! ? ؟ …`` followed by a space, a closing quote or the end, and at line
+breaks; never inside a number (3.5، ٣٫٥) or after an abbreviation (د. ، أ.د. ، U.S.).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.model import Offsets
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
+NUMBER = r"\d+(?:[.,٫٬]\d+)*"
+TOKEN_RE = re.compile(rf"{WORD}|{NUMBER}|[^\s]", re.UNICODE)
+IS_WORD = re.compile(WORD)
+
+#: words that, followed by a period, do not end a sentence (normalized spelling, no period).
+ABBREVIATIONS = frozenset(
+    {"د", "ا", "م", "ص", "ق", "ج", "ه", "هـ", "ت", "س", "ب", "ط", "ش", "ع", "ف", "ك", "ل", "ن",
+     "dr", "mr", "mrs", "ms", "st", "no", "vs", "prof", "jr", "sr", "inc", "ltd", "co", "etc"}
+)
+
+_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|\n+")
+_CLOSERS = "\"'»”’)]"
+
+
+def tokenize(text: str) -> Offsets:
+    """Every token of ``text`` as a ``(start, end)`` pair of raw offsets."""
+    return tuple(m.span() for m in TOKEN_RE.finditer(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Does the period at ``dot`` close an abbreviation (a lone letter, د. ، U.S.)?"""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "\u0640"):
+        i -= 1
+    word = text[i:dot].lower().rstrip("\u0640")
+    if not word:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    if before == ".":  # U.S. / أ.د.
+        return True
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> Offsets:
+    """Sentences as ``(start, end)`` pairs, trimmed of surrounding white space."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if text[m.start()] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(
+            text, m.start()
+        ):
+            continue
+        _add_trimmed(text, start, end, out)
+        start = end
+    _add_trimmed(text, start, len(text), out)
+    return tuple(out)
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
