@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from marsad.errors import InputError
 from marsad.model import Article
@@ -23,13 +23,25 @@ def looks_like_trec(text: str) -> bool:
     return text.lstrip()[:5].upper() == "<DOC>"
 
 
-def _published(value: str | None, source: str) -> datetime | None:
-    if not value:
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})$")
+_COMPACT = re.compile(r"(\d{4}-\d\d-\d\dT)(\d\d)(\d\d)(\d\d)$")
+
+
+def _published(value: str | None, source: str) -> datetime | date | None:
+    """TIME as ISO 8601 (2017-01-21T16:19:00+01:00 or 2017-01-21T161900) or dd/mm/yyyy."""
+    if not value or not value.strip():
         return None
+    text = value.strip()
+    m = _DMY.match(text)
     try:
-        return datetime.fromisoformat(value.strip())
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = _COMPACT.match(text)
+        if m:
+            text = f"{m.group(1)}{m.group(2)}:{m.group(3)}:{m.group(4)}"
+        return datetime.fromisoformat(text)
     except ValueError:
-        raise InputError(source, f"TIME {value.strip()!r} is not an ISO 8601 date") from None
+        raise InputError(source, f"TIME {value.strip()!r} is not a date (ISO 8601 or dd/mm/yyyy)") from None
 
 
 def parse_trec(text: str, source: str = "<trec>", encoding: str | None = None) -> Iterator[Article]:
