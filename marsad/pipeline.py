@@ -68,7 +68,7 @@ STAGES: dict[str, str] = {
 }
 
 #: the stages of the default pipeline, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("tokenize",)
+DEFAULT_STAGES: tuple[str, ...] = ("tokenize", "dates", "numbers")
 
 POLICIES = ("raise", "record")
 
