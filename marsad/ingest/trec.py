@@ -4,6 +4,9 @@ TREC files are SGML, not XML: text is not escaped and a file may hold several ``
 fields are read with a tolerant pattern rather than an XML parser. Recognised fields:
 ``DOCNO`` (id), ``URL``, ``SRC`` (source), ``CAT`` (category), ``TITLE``, ``TIME``
 (ISO 8601 publication time), ``ABSTRACT`` (lead, kept in meta) and ``TEXT`` (the body).
+
+:func:`trec_records` yields each document or the error naming it, so one bad ``<DOC>`` does
+not lose the others; :func:`parse_trec` raises at the first error.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from marsad.errors import InputError
+from marsad.ingest.base import SourceError
+from marsad.ingest.dates import parse_date
 from marsad.model import Article
 
 _DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
@@ -45,28 +50,57 @@ def _published(value: str | None, source: str) -> datetime | date | None:
 
 
 def parse_trec(text: str, source: str = "<trec>", encoding: str | None = None) -> Iterator[Article]:
-    """The Articles of a TREC file's text. A ``<DOC>`` with no ``TEXT`` is an error."""
+    """The Articles of a TREC file's text; raises at the first bad ``<DOC>``."""
+    for item in trec_records(text, source, encoding):
+        if isinstance(item, InputError):
+            raise item
+        yield item
+
+
+def trec_records(text: str, source: str = "<trec>",
+                 encoding: str | None = None) -> Iterator[Article | InputError]:
+    """Each ``<DOC>`` of a TREC file's text: its Article, or the error that names it.
+
+    A ``<DOC>`` with no ``TEXT`` is an error (``no-text``); the other documents of the file are
+    still read. A ``TIME`` that no date parser reads leaves ``published`` empty and is kept in
+    ``meta["date_raw"]``.
+    """
     found = False
     for n, m in enumerate(_DOC.finditer(text), 1):
         found = True
         fields = {k.upper(): v for k, v in _FIELD.findall(m.group(1))}
-        body = fields.get("TEXT", "").strip("\n")
         docno = (fields.get("DOCNO") or "").strip()
         where = f"{source} (DOC {docno or n})"
-        if not body.strip():
-            raise InputError(where, "TREC document with an empty or missing <TEXT>")
-        meta = {"docno": docno} if docno else {}
-        if fields.get("ABSTRACT", "").strip():
-            meta["abstract"] = fields["ABSTRACT"].strip()
-        yield Article(
-            text=body,
-            url=(fields.get("URL") or "").strip() or None,
-            source=(fields.get("SRC") or "").strip() or None,
-            title=(fields.get("TITLE") or "").strip() or None,
-            published=_published(fields.get("TIME"), where),
-            category=(fields.get("CAT") or "").strip() or None,
-            encoding=encoding,
-            meta=meta,
-        )
+        try:
+            yield _article(fields, docno, where, encoding)
+        except InputError as exc:
+            yield exc
     if not found:
-        raise InputError(source, "looks like TREC (starts with <DOC>) but has no complete <DOC>…</DOC>")
+        yield SourceError(source, "looks like TREC (starts with <DOC>) but has no complete "
+                                  "<DOC>…</DOC>", "malformed")
+
+
+def _article(fields: dict[str, str], docno: str, where: str, encoding: str | None) -> Article:
+    body = fields.get("TEXT", "").strip("\n")
+    if not body.strip():
+        raise SourceError(where, "TREC document with an empty or missing <TEXT>", "no-text")
+    meta = {"docno": docno} if docno else {}
+    if fields.get("ABSTRACT", "").strip():
+        meta["abstract"] = fields["ABSTRACT"].strip()
+    raw_time = (fields.get("TIME") or "").strip()
+    try:
+        published = _published(raw_time, where)
+    except InputError:
+        published = parse_date(raw_time)
+        if published is None:
+            meta["date_raw"] = raw_time
+    return Article(
+        text=body,
+        url=(fields.get("URL") or "").strip() or None,
+        source=(fields.get("SRC") or "").strip() or None,
+        title=(fields.get("TITLE") or "").strip() or None,
+        published=published,
+        category=(fields.get("CAT") or "").strip() or None,
+        encoding=encoding,
+        meta=meta,
+    )
