@@ -73,6 +73,10 @@ def anchor_date(published: date | datetime | None) -> tuple[date, str]:
     return date.today(), "today"
 
 
+#: how far ahead an undated month or day may be resolved (else it is the past one).
+FUTURE_WINDOW_DAYS = 45
+
+
 def nearest_year(anchor: date, m: int, d: int | None, direction: int = 0) -> int:
     """The year that puts month ``m`` (day ``d``) nearest to ``anchor``.
 
@@ -93,8 +97,11 @@ def nearest_year(anchor: date, m: int, d: int | None, direction: int = 0) -> int
         while key(y) <= ref:
             y += 1
         return y
-    candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
-    return min(candidates, key=lambda y: (abs((key(y) - ref).days), key(y) > ref))
+    # News mostly reports the past: the last occurrence on or before the anchor, unless the
+    # next one is close ahead (a scheduled event: "on 15 December" written in November).
+    past = anchor.year if key(anchor.year) <= ref else anchor.year - 1
+    ahead = past + 1
+    return ahead if (key(ahead) - ref).days <= FUTURE_WINDOW_DAYS else past
 
 
 def weekday_near(anchor: date, weekday: int, direction: int) -> date:

@@ -130,7 +130,7 @@ TEXTUAL = re.compile(
     + rf"(?:(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})\s*[،,]?\s*)?"
     + r"(?:(?P<day>\d{1,2}|الاول|غره)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?)?"
     + rf"(?P<mon>{_MON}){_E}"
-    + rf"(?:\s*[/(،-]\s*(?P<mon2>{_MON}){_E}\s*\)?)?"
+    + rf"(?:\s*[/(،-]\s*(?P<mon2>{_MON}){_E}(?:\s*\))?)?"
     + r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام|لعام|لسنه)?\s*(?P<year>\d{4})(?!\d)" + _ERA + ")?"
     + rf"(?:\s+(?P<rel>{_REL}){_E})?"
 )
@@ -325,6 +325,9 @@ class _Finder:
             if not 1000 <= y <= 2100:
                 continue
             cue = m.group("cue")
+            nxt = next_token(self.text, m.end())
+            if m.group("era") is None and nxt and _counts_something(nxt.text):
+                continue  # إلى 2000 ريال: an amount, not a year
             when = cal.year(y)
             if cue == "منذ":
                 when = cal.span(when, None)
@@ -469,8 +472,11 @@ class _Finder:
 
 def _without_conjunction(word: str, known: frozenset[str]) -> str:
     """``word`` without a leading و/ف when that makes it a ``known`` word (وفي → في)."""
-    if word not in known and len(word) > 2 and word[0] in "وف" and word[1:] in known:
-        return word[1:]
+    if word in known or len(word) < 3:
+        return word
+    for n in (1, 2):  # وفي، بنهاية، وبنهاية
+        if all(c in "وفبل" for c in word[:n]) and word[n:] in known:
+            return word[n:]
     return word
 
 

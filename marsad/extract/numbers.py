@@ -33,7 +33,8 @@ from marsad.text.normalize import normalize_text
 _WORDISH = r"[^\W\d_]"
 _NUMBER_WORDS = lx.alternation([*lx.UNITS, *lx.TENS, *lx.HUNDREDS, *lx.SCALES, *lx.TEEN_ONE])
 CANDIDATE = re.compile(
-    rf"(?<![\w.,])\d+(?:[.,]\d+)*|(?<!{_WORDISH})[وفبلك]{{0,2}}(?:{_NUMBER_WORDS})(?!{_WORDISH})"
+    rf"(?:(?<![\w.,])|(?<=[وفبلك])(?<!{_WORDISH}[وفبلك]))\d+(?:[.,]\d+)*"
+    rf"|(?<!{_WORDISH})[وفبلك]{{0,2}}(?:{_NUMBER_WORDS})(?!{_WORDISH})"
 )
 _PERCENT = re.compile(r"\s*(?:%|(?:" + lx.alternation(lx.PERCENT_WORDS[:-1]) + rf")(?!{_WORDISH}))")
 _ABBREV = re.compile(
