@@ -111,7 +111,7 @@ def test_too_large_file(capsys, tmp_path):
     with p.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
     code, _, err = run(capsys, "analyze", str(p))
-    assert code == EXIT_INPUT and "52.4 MB is over the 10.5 MB limit" in err and str(p) in err
+    assert code == EXIT_INPUT and "over the 10.5 MB limit" in err and str(p) in err
 
 
 def test_missing_file_and_directory_as_single_input(capsys, tmp_path):

@@ -77,11 +77,14 @@ def anchor_date(published: date | datetime | None) -> tuple[date, str]:
 FUTURE_WINDOW_DAYS = 45
 
 
-def nearest_year(anchor: date, m: int, d: int | None, direction: int = 0) -> int:
+def nearest_year(anchor: date, m: int, d: int | None, direction: int = 0,
+                 symmetric: bool = False) -> int:
     """The year that puts month ``m`` (day ``d``) nearest to ``anchor``.
 
     ``direction`` -1 forces the last occurrence strictly before the anchor's month (or day),
-    +1 the first strictly after, 0 the nearest (ties go to the past).
+    +1 the first strictly after, 0 the last on or before the anchor unless the next one is
+    within :data:`FUTURE_WINDOW_DAYS` ahead — or, if ``symmetric`` (the context speaks of the
+    future), simply the nearest (ties go to the past).
     """
     def key(y: int) -> date:
         return date(y, m, min(d or 1, calendar.monthrange(y, m)[1]))
@@ -97,6 +100,9 @@ def nearest_year(anchor: date, m: int, d: int | None, direction: int = 0) -> int
         while key(y) <= ref:
             y += 1
         return y
+    if symmetric:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        return min(years, key=lambda y: (abs((key(y) - ref).days), key(y) > ref))
     # News mostly reports the past: the last occurrence on or before the anchor, unless the
     # next one is close ahead (a scheduled event: "on 15 December" written in November).
     past = anchor.year if key(anchor.year) <= ref else anchor.year - 1

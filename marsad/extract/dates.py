@@ -93,6 +93,13 @@ AGE_CUES = frozenset(norm_keys(dict.fromkeys((
     "العمر", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "البالغين", "يبلغ", "تبلغ",
     "ابن", "ابنة", "بنت", "ذو", "ذات", "ذي", "يناهز", "عمرا",
 ), 0)))
+#: words that put an undated day or month in the future as easily as in the past.
+FUTURE_CUES = frozenset(norm_keys(dict.fromkeys((
+    "إلى", "موعد", "تأجيل", "تأجيله", "تأجيلها", "مرتقب", "المرتقب", "المرتقبة", "يرتقب", "المقرر",
+    "المقررة", "مقرر", "المنتظر", "المنتظرة", "المزمع", "المزمعة", "يعتزم", "تعتزم", "سوف",
+    "ينتظر", "يتوقع", "يُنتظر", "ستنعقد", "سينعقد", "ستنطلق", "سينطلق", "غاية", "أجل", "تنطلق",
+), 0)))
+
 _CUE_WORDS = frozenset({"قبل", "منذ"}) | DURATION_CUES | AGE_CUES
 
 #: words before a bare month name that make it a month (في جانفي، خلال رمضان).
@@ -265,15 +272,19 @@ class _Finder:
         hijri = system == "hijri" or era in ("ه", "هجري", "هجريه", "للهجره")
         start, open_range = self.since(start)
         try:
-            when, relative = self._resolve_month(hijri, mo, day_n, year_s, rel)
+            when, relative = self._resolve_month(hijri, mo, day_n, year_s, rel, start)
         except (ValueError, OverflowError):
             return
         if open_range:
             when = cal.span(when, None)
         self.add(start, m.end(), when, relative=relative, calendar="hijri" if hijri else "gregorian")
 
+    def _future_context(self, start: int) -> bool:
+        """Do the words before ``start`` (same line, up to 6) speak of something to come?"""
+        return any(t.text in FUTURE_CUES for t in prev_tokens(self.text, start, 6))
+
     def _resolve_month(self, hijri: bool, mo: int, day_n: int | None, year_s: str | None,
-                       rel: str | None) -> tuple[When, bool]:
+                       rel: str | None, start: int) -> tuple[When, bool]:
         direction = N_RELATIVE.get(rel or "", 0) if rel else None
         if hijri:
             if year_s:
@@ -292,7 +303,9 @@ class _Finder:
         elif direction == 0:
             y, relative = self.anchor.year, True
         else:
-            y, relative = cal.nearest_year(self.anchor, mo, day_n, direction or 0), True
+            y = cal.nearest_year(self.anchor, mo, day_n, direction or 0,
+                                 symmetric=self._future_context(start))
+            relative = True
         if day_n:
             return cal.day(date(y, mo, day_n)), relative
         return cal.month(y, mo), relative
