@@ -47,6 +47,12 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "kb_user_file",
+        "",
+        "A tab-separated file of the user's own knowledge-base entries and aliases, added to "
+        "the shipped knowledge base (format: docs/kb.md). Empty: none.",
+    ),
+    Setting(
         "db",
         "marsad.db",
         "Path of the SQLite archive used by ingest, search, show, export and stats.",
