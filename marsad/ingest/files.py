@@ -1,28 +1,33 @@
-"""Reading files into Articles: plain text, or TREC documents (detected by content)."""
+"""Reading files into Articles for ``marsad analyze``: every format :func:`iter_source` reads.
+
+:func:`read_articles` raises the first failure as an InputError (one file is one unit for
+``analyze``); ``marsad ingest`` uses :func:`~marsad.ingest.source.iter_source` directly, which
+reports failures and goes on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from marsad.decode import MAX_INPUT_BYTES, read_source, require_arabic
-from marsad.ingest.trec import looks_like_trec, parse_trec
+from marsad.decode import MAX_INPUT_BYTES
+from marsad.ingest.base import SourceFailure, SourceOptions
 from marsad.model import Article
 
 
 def read_articles(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Article]:
-    """The Articles in one file (``-`` is standard input); raises InputError naming it."""
-    decoded = read_source(path, max_bytes)
-    name = "<stdin>" if path == "-" else path
-    if looks_like_trec(decoded.text):
-        for article in parse_trec(decoded.text, name, decoded.encoding):
-            require_arabic(article.text, name)
-            yield article
-        return
-    require_arabic(decoded.text, name)
-    meta = {} if path == "-" else {"path": path}
-    title = None if path == "-" else Path(path).stem
-    yield Article(text=decoded.text, encoding=decoded.encoding, title=title, meta=meta)
+    """The Articles in one file (``-`` is standard input); raises InputError naming it.
+
+    Any Arabic in a text is enough here (``analyze`` is told what to read); the format is
+    detected as :func:`~marsad.ingest.source.iter_source` does.
+    """
+    from marsad.ingest.source import iter_source
+
+    options = SourceOptions(max_bytes=max_bytes, min_arabic_share=0.0)
+    for item in iter_source(path, options=options):
+        if isinstance(item, SourceFailure):
+            raise item.to_error()
+        yield item
 
 
 def expand_paths(paths: list[str]) -> list[str]:
