@@ -12,7 +12,7 @@
 A record's text may be a string or a list of paragraphs; a text that is HTML (``<p>`` …) is
 turned into plain text. Keys that the mapping does not use are kept in ``meta["extra"]``
 (scalar values only), the record's id in ``meta["source_id"]``, its position in
-``meta["record"]`` (index or line number).
+``meta["record"]`` (JSON: index from 0; JSONL: line number; CSV: data row from 1).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from marsad.ingest.base import (
     SourceOptions,
     arabic_share,
     check_arabic,
+    lookup,
     malformed,
 )
 from marsad.ingest.dates import parse_date
@@ -55,6 +56,8 @@ def record_article(record: Mapping[str, Any], where: str, options: SourceOptions
     """The Article of one record; an InputError naming ``where`` when it has no usable text."""
     fields = options.fields
     key, value = fields.get(record, "text")
+    if key is None and any(lookup(record, k) == "" for k in fields.keys["text"]):
+        raise EmptyInputError(where, "empty text field")
     if key is None:
         raise SourceError(where, f"no text field (looked for {', '.join(fields.keys['text'])}; "
                                  "map another key with a field mapping text=KEY)", "no-text")
@@ -168,8 +171,6 @@ def _records(data: Any, source: str, options: SourceOptions) -> list[Any]:
     if not isinstance(data, dict):
         raise malformed(source, f"JSON {type(data).__name__} holds no records")
     if options.records_key:
-        from marsad.ingest.base import lookup
-
         found = lookup(data, options.records_key)
         if not isinstance(found, list):
             raise malformed(source, f"no list of records under key {options.records_key!r}")
@@ -202,6 +203,9 @@ def sniff_encoding(head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    high = sum(1 for b in head if b > 0x7F)
+    if head.decode("utf-8", errors="replace").count("\ufffd") < 0.05 * high:
+        return "utf-8"  # UTF-8 with a few bad bytes: those lines fail alone
     best, best_share = "utf-8", 0.5
     for codec in ("cp1256", "iso-8859-6"):
         try:
@@ -320,7 +324,7 @@ def _csv_rows(text: IO[str], source: str, options: SourceOptions, delimiter: str
 
 def _csv_records(reader: csv.DictReader[str], source: str, options: SourceOptions,
                  encoding: str) -> Iterator[Item]:
-    errors = 0
+    errors = rows = 0
     while True:
         try:
             row = next(reader)
@@ -337,9 +341,10 @@ def _csv_records(reader: csv.DictReader[str], source: str, options: SourceOption
                 yield SourceFailure(source, "malformed", "100 bad CSV rows: the rest is not read")
                 return
             continue
+        rows += 1
         record = {k: v for k, v in row.items() if k is not None}
-        where = f"{source} (line {reader.line_num})"
-        yield _finish(record, where, options, {"record": reader.line_num}, encoding)
+        where = f"{source} (row {rows}, line {reader.line_num})"
+        yield _finish(record, where, options, {"record": rows}, encoding)
 
 
 def _dialect(sample: str, delimiter: str | None) -> Any:
