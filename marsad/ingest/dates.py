@@ -56,7 +56,7 @@ def _epoch(seconds: float) -> datetime | None:
 def _iso(text: str) -> datetime | date | None:
     candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
     try:
-        if len(candidate) == 10:
+        if len(candidate) in (8, 10) and candidate[:4].isdigit() and ":" not in candidate:
             return date.fromisoformat(candidate)
         return datetime.fromisoformat(candidate)
     except ValueError:

@@ -54,6 +54,8 @@ _META_DATES = (
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
     "dcterms.created", "dc.date", "date", "article.published", "cxenseparse:recs:publishtime",
 )
+#: fewer words of main text than this: the page is a menu, an index or an error page.
+MIN_WORDS = 5
 _ARTICLE_TYPES = re.compile(r"article|report|posting|news", re.I)
 
 
@@ -190,9 +192,11 @@ def html_article(
     section = _meta_content(tree, ("article:section",))
     doc = _extract(tree, url or canonical)
     body = (doc.text or "").strip() if doc is not None else ""
-    if not body:
-        raise SourceError(source, "no main text found in the page (trafilatura found none)",
-                          "no-text")
+    words = len(body.split())
+    if words < MIN_WORDS:
+        found_words = f"only {words} word(s)" if words else "none"
+        raise SourceError(source, f"no main text in the page (trafilatura found {found_words}; "
+                                  f"at least {MIN_WORDS} needed)", "no-text")
     title = _clean(doc.title)
     body = _drop_headline(body, title)
     info: dict[str, Any] = dict(meta or {})
