@@ -65,6 +65,7 @@ STAGES: dict[str, str] = {
     "tokenize": "marsad.text.stage:tokenize_stage",
     "dates": "marsad.extract.dates:dates_stage",
     "numbers": "marsad.extract.numbers:numbers_stage",
+    "entities": "marsad.extract.entities:entities_stage",
 }
 
 #: the stages of the default pipeline, in order.

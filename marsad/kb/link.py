@@ -1,0 +1,335 @@
+"""Linking mentions to the knowledge base, and one actor's mentions to each other.
+
+Rules (``docs/kb.md``), in order:
+
+1. **Filter**: a weak alias (a surname alone) stays only when its entity is named strongly
+   elsewhere in the article; an alias that needs a place context (مالي) stays after a place
+   word (في، إلى، من، ب…) or when its entity is named strongly elsewhere.
+2. **Choose** among the entries a name can stand for: prior weight (country over city, large
+   city over small), +4 if the entry is named unambiguously elsewhere in the article, +2 if
+   its country is, +5 for a city after a city word (مدينة، ولاية، العاصمة). The score is 0.95
+   for an unambiguous name and falls with the margin between the two best.
+3. **Metonymy**: a capital outside a place context (قرار واشنطن) and the names that always
+   stand for a government (البيت الأبيض) link to the country.
+4. **Anaphora**: a definite head noun (التنظيم، الحركة، الحزب، التحالف) links to the last
+   entity before it with that head, or to the only one in the article after it.
+5. **Acronyms**: ``NAME (ACR)`` makes ACR another name of NAME's entity in the article.
+6. **Refs**: mentions of one entity share ``ref`` (numbered by first mention); unlinked
+   mentions share one when their text is the same, or when a one-word person mention is the
+   last word of a person named in full before it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from marsad.kb.base import CONTEXT, GOV, KB, WEAK, Entry
+from marsad.kb.gazetteer import Gazetteer, Match, Token, _forms
+from marsad.model import Entity
+from marsad.text.normalize import Normalized
+
+#: words before a name that make it a place (في مالي، إلى واشنطن).
+LOCATIVE = frozenset(
+    "في الى من نحو قرب داخل خارج شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي مدينه ولايه "
+    "بلديه معتمديه محافظه عاصمه العاصمه بلده قريه جزيره دوله جمهوريه مطار ميناء مقر حي "
+    "منطقه اقليم ضواحي اطراف انحاء عبر حتى زار زياره وصل بمدينه بولايه بمنطقه".split()
+)
+#: words next to a name that make it a city rather than a country (تونس العاصمة).
+CITY_CUE = frozenset("مدينه ولايه بلديه معتمديه عاصمه العاصمه بمدينه بولايه".split())
+#: definite adjectives that may follow an anaphor (التنظيم الإرهابي) without making it a
+#: different name (الحزب الديمقراطي).
+EVALUATIVE = frozenset(
+    "الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه الجهادي الجهاديه المتشدد المتشدده "
+    "الاسلامي الاسلاميه المذكور المذكوره نفسه نفسها الدولي".split()
+)
+SCORE_SURE = 0.95
+SCORE_METONYM = 0.8
+SCORE_ANAPHOR = 0.7
+SCORE_WEAK = 0.85
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention on its way to becoming an :class:`~marsad.model.Entity`."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    type: str
+    entry: int | None = None
+    score: float = 0.0
+    source: str = "kb"  # kb | ner | anaphor | acronym
+    text_key: str = ""
+
+
+class Linker:
+    """Links the gazetteer's matches and the NER's spans of one text."""
+
+    def __init__(self, kb: KB, gazetteer: Gazetteer | None = None) -> None:
+        self.kb = kb
+        self.gazetteer = gazetteer or Gazetteer(kb)
+
+    # -- entry points -------------------------------------------------------------------
+    def link(self, normalized: Normalized, ner: Sequence[Entity] = (),
+             tokens: list[Token] | None = None) -> list[Entity]:
+        """Entities for one text: KB matches and NER spans, merged, linked, with refs."""
+        from marsad.kb.gazetteer import tokens_of
+
+        toks = tokens if tokens is not None else tokens_of(normalized)
+        words = [t.text for t in toks]
+        matches = self.gazetteer.find(normalized, toks)
+        mentions = self.resolve(matches, words)
+        spans = [normalized.raw_span(t.start, t.end) for t in toks] if ner else []
+        bounds = ([a for a, _ in spans], [b for _, b in spans])
+        ner_mentions = [self._ner_mention(e, bounds, toks) for e in ner]
+        mentions = resolve_overlaps(mentions, [m for m in ner_mentions if m is not None])
+        mentions = self._anaphors(mentions, words, toks, normalized)
+        mentions = self._acronyms(mentions, words, toks, normalized)
+        return self.to_entities(mentions)
+
+    # -- KB matches ---------------------------------------------------------------------
+    def resolve(self, matches: list[Match], words: list[str]) -> list[Mention]:
+        """Choose an entry for each match (rules 1–3); matches left with none are dropped."""
+        anchors = self._anchors(matches)
+        countries = self._countries(anchors)
+        out = []
+        for m in matches:
+            mention = self._choose(m, words, anchors, countries)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _anchors(self, matches: list[Match]) -> Counter[int]:
+        """Entries named unambiguously and strongly in the text, with their counts."""
+        anchors: Counter[int] = Counter()
+        for m in matches:
+            strong = [i for i, f in m.candidates if not f & (WEAK | CONTEXT)]
+            if len(strong) == 1 and len(m.candidates) == 1:
+                anchors[strong[0]] += 1
+        return anchors
+
+    def _countries(self, anchors: Counter[int]) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for i, n in anchors.items():
+            if self.kb.entries[i].country:
+                out[self.kb.entries[i].country] += n
+        return out
+
+    def _choose(self, m: Match, words: list[str], anchors: Counter[int],
+                countries: Counter[str]) -> Mention | None:
+        locative = is_locative(m, words)
+        cands = [(i, f) for i, f in m.candidates
+                 if (not f & WEAK or i in anchors) and (not f & CONTEXT or locative
+                                                        or i in anchors)]
+        if not cands:
+            return None
+        city_cue = has_city_cue(m, words)
+        scored = sorted(((self._score(i, anchors, countries, city_cue), i, f) for i, f in cands),
+                        reverse=True)
+        best, index, flags = scored[0]
+        score = SCORE_SURE
+        if len(scored) > 1:
+            score = 0.6 + 0.35 * min(1.0, (best - scored[1][0]) / 5.0)
+        if flags & WEAK:
+            score = min(score, SCORE_WEAK)
+        if m.fuzzy:
+            score *= 0.85
+        index, score = self._metonym(index, flags, locative, score)
+        entry = self.kb.entries[index]
+        return Mention(m.start, m.end, m.first, m.last, entry.type, index, round(score, 3),
+                       "kb", m.key)
+
+    def _score(self, i: int, anchors: Counter[int], countries: Counter[str],
+               city_cue: bool) -> float:
+        e = self.kb.entries[i]
+        value = e.prior + (4.0 if i in anchors else 0.0)
+        value += 2.0 if e.country and countries[e.country] else 0.0
+        if city_cue and e.kind == "city":
+            value += 5.0
+        return value
+
+    def _metonym(self, index: int, flags: int, locative: bool, score: float) -> tuple[int, float]:
+        """A capital outside a place context, or a government name: the country."""
+        entry = self.kb.entries[index]
+        if flags & GOV:
+            return index, score
+        if entry.gov_of and not locative and entry.gov_of in self.kb.by_id:
+            return self.kb.by_id[entry.gov_of], min(score, SCORE_METONYM)
+        return index, score
+
+    # -- NER spans ----------------------------------------------------------------------
+    def _ner_mention(self, e: Entity, bounds: tuple[list[int], list[int]],
+                     toks: list[Token]) -> Mention | None:
+        first, last = _token_range(bounds, e.start, e.end)
+        if first >= last:
+            return None
+        key = " ".join(t.text for t in toks[first:last])
+        index, score = self.lookup_span(key)
+        type_ = self.kb.entries[index].type if index is not None else e.type
+        return Mention(e.start, e.end, first, last, type_, index, score, "ner", key)
+
+    def lookup_span(self, key: str) -> tuple[int | None, float]:
+        """The entry a whole NER span names exactly (or one letter off, for a person)."""
+        words = key.split(" ")
+        found = self.gazetteer._match_at(words, 0) if words and words[0] else None
+        if found is None or found[0] != len(words):
+            return None, 0.0
+        cands = [(i, f) for i, f in found[2] if not f & (WEAK | CONTEXT)]
+        if len(cands) != 1:
+            return None, 0.0
+        return cands[0][0], (SCORE_SURE * 0.85 if found[5] else SCORE_SURE)
+
+    # -- anaphora and acronyms ----------------------------------------------------------
+    def _anaphors(self, mentions: list[Mention], words: list[str], toks: list[Token],
+                  normalized: Normalized) -> list[Mention]:
+        if not self.kb.heads:
+            return mentions
+        covered = _covered(mentions)
+        linked = [m for m in mentions if m.entry is not None]
+        added = []
+        for j, word in enumerate(words):
+            if j in covered:
+                continue
+            hit = self._anaphor_at(j, word, words, linked)
+            if hit is None:
+                continue
+            index, pro = hit
+            start, end = normalized.raw_span(toks[j].start + len(pro), toks[j].end)
+            e = self.kb.entries[index]
+            added.append(Mention(start, end, j, j + 1, e.type, index, SCORE_ANAPHOR, "anaphor",
+                                 word))
+        return sorted(mentions + added, key=lambda m: m.start)
+
+    def _anaphor_at(self, j: int, word: str, words: list[str],
+                    linked: list[Mention]) -> tuple[int, str] | None:
+        for form, pro, stripped in _forms(word):
+            if stripped or form not in self.kb.heads:
+                continue
+            nxt = words[j + 1] if j + 1 < len(words) else ""
+            if nxt.startswith("ال") and nxt not in EVALUATIVE:
+                return None
+            index = antecedent(self.kb.heads[form], linked, j)
+            if index is not None:
+                return index, pro
+        return None
+
+    def _acronyms(self, mentions: list[Mention], words: list[str], toks: list[Token],
+                  normalized: Normalized) -> list[Mention]:
+        """``NAME (ACR)``: ACR elsewhere in the text is NAME's entity too."""
+        extra: dict[str, Mention] = {}
+        for m in mentions:
+            j = m.last
+            if m.type == "ORG" and j + 2 < len(words) and words[j] == "(" and \
+                    words[j + 2] == ")" and words[j + 1].isalpha():
+                extra.setdefault(words[j + 1], m)
+        if not extra:
+            return mentions
+        covered = _covered(mentions)
+        added = []
+        for j, word in enumerate(words):
+            if j in covered or word not in extra:
+                continue
+            src = extra[word]
+            start, end = normalized.raw_span(toks[j].start, toks[j].end)
+            added.append(Mention(start, end, j, j + 1, src.type, src.entry, src.score * 0.9,
+                                 "acronym", src.text_key))
+        return sorted(mentions + added, key=lambda m: m.start)
+
+    # -- output -------------------------------------------------------------------------
+    def to_entities(self, mentions: list[Mention]) -> list[Entity]:
+        refs = assign_refs(mentions, self.kb.entries)
+        out = []
+        for m, ref in zip(mentions, refs, strict=True):
+            entry = self.kb.entries[m.entry] if m.entry is not None else None
+            out.append(Entity(
+                m.start, m.end, type=m.type, kb_id=entry.id if entry else None,
+                canonical=entry.ar if entry else None,
+                score=m.score if entry else 0.0, ref=ref,
+            ))
+        return out
+
+
+def is_locative(m: Match, words: list[str]) -> bool:
+    """Is the name in a place context (بمالي، في مالي، إلى واشنطن)?"""
+    if "ب" in m.proclitics:
+        return True
+    prev = words[m.first - 1] if m.first > 0 else ""
+    return prev in LOCATIVE
+
+
+def has_city_cue(m: Match, words: list[str]) -> bool:
+    prev = words[m.first - 1] if m.first > 0 else ""
+    nxt = words[m.last] if m.last < len(words) else ""
+    return prev in CITY_CUE or nxt == "العاصمه"
+
+
+def antecedent(candidates: list[int], linked: list[Mention], j: int) -> int | None:
+    """The entry an anaphor at token ``j`` refers to: the last candidate mentioned before
+    it, else the only candidate mentioned after it."""
+    wanted = set(candidates)
+    before = [m for m in linked if m.entry in wanted and m.last <= j]
+    if before:
+        return max(before, key=lambda m: m.last).entry
+    after = {m.entry for m in linked if m.entry in wanted and m.first > j}
+    return after.pop() if len(after) == 1 else None
+
+
+def resolve_overlaps(kb_mentions: list[Mention], ner_mentions: list[Mention]) -> list[Mention]:
+    """Merge KB matches and NER spans into mentions that do not overlap.
+
+    Where the two overlap, the longer span wins; on a tie (or when the NER span only adds
+    proclitics to the match) the KB match wins, since it is linked. A NER span that wins
+    keeps its own link (made from its whole text) or stays unlinked.
+    """
+    chosen: list[Mention] = []
+    pool = sorted(
+        kb_mentions + ner_mentions,
+        key=lambda m: (-(m.last - m.first), m.source != "kb", m.start),
+    )
+    taken: set[int] = set()
+    for m in pool:
+        span = set(range(m.first, m.last))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def assign_refs(mentions: list[Mention], entries: Sequence[Entry]) -> list[int]:
+    """One ref per entity (numbered from 1 in order of first mention)."""
+    keys: dict[object, int] = {}
+    surnames: dict[str, object] = {}
+    out = []
+    for m in mentions:
+        key: object
+        if m.entry is not None:
+            key = entries[m.entry].id
+        else:
+            key = surnames.get(m.text_key, ("unlinked", m.type, m.text_key))
+            words = m.text_key.split(" ")
+            if m.type == "PERS" and len(words) > 1:
+                surnames.setdefault(words[-1], key)
+        if key not in keys:
+            keys[key] = len(keys) + 1
+        out.append(keys[key])
+    return out
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    out: set[int] = set()
+    for m in mentions:
+        out.update(range(m.first, m.last))
+    return out
+
+
+def _token_range(bounds: tuple[list[int], list[int]], start: int, end: int) -> tuple[int, int]:
+    """The tokens whose raw extent overlaps raw ``[start, end)`` (``bounds``: the raw starts
+    and ends of the tokens)."""
+    starts, ends = bounds
+    return bisect_right(ends, start), bisect_left(starts, end)
+
