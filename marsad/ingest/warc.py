@@ -5,8 +5,9 @@ converted to WARC ones by warcio). A ``response`` (or ``resource``) record whose
 2xx and whose Content-Type is HTML (or, without one, whose payload starts like HTML) is
 extracted by the HTML source (:func:`marsad.ingest.html.html_article`): the URL is the page's
 canonical link, else the record's ``WARC-Target-URI`` (kept in ``meta["page_url"]`` when they
-differ); ``fetched`` is the record's ``WARC-Date``; ``meta["warc_record_id"]`` and
-``meta["warc_file"]`` say where it came from.
+differ); ``fetched`` is the record's ``WARC-Date``; ``meta["warc_file"]``,
+``meta["warc_offset"]`` (the record's byte offset) and, in WARC files, ``meta["warc_record_id"]``
+say where it came from.
 
 Every other record (requests, metadata, revisits, warcinfo, redirects, images, scripts …) is
 skipped and counted in ``SourceStats.skipped`` under ``warc:<reason>``. A record cut short
@@ -16,7 +17,10 @@ or stops parsing, is ``malformed``; the records read before it are kept.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 from typing import IO, Any
@@ -41,10 +45,23 @@ def warc_articles(stream: IO[bytes], source: str, options: SourceOptions,
     from warcio.archiveiterator import ArchiveIterator
 
     stats = stats if stats is not None else SourceStats()
+    head = _head(stream)
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        yield SourceFailure(source, "malformed", f"not a WARC or ARC file (it starts with "
+                                                 f"{head[:20]!r})")
+        return
+    arc = head.startswith(b"filedesc://")
     n = 0
     try:
-        for n, record in enumerate(ArchiveIterator(stream, arc2warc=True), 1):
-            item = _record(record, n, source, options, stats)
+        records = ArchiveIterator(stream, arc2warc=True)
+        while True:
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio prints its warnings
+                record = next(records, None)
+                if record is None:
+                    return
+                n += 1
+                origin = {"warc_file": source, "warc_offset": records.offset}  # record start
+                item = _record(record, n, origin, options, stats, arc)
             if item is not None:
                 yield item
     except Exception as exc:  # warcio raises many kinds on damaged input: all mean the same
@@ -60,8 +77,21 @@ def _broken(exc: Exception, n: int, source: str) -> SourceFailure:
                                              f"{n} record(s) ({type(exc).__name__}: {exc})")
 
 
-def _record(record: Any, n: int, source: str, options: SourceOptions,
-            stats: SourceStats) -> Article | SourceFailure | None:
+def _head(stream: IO[bytes]) -> bytes:
+    """The first bytes of the archive, decompressed when it is gzipped."""
+    head = stream.read(512)
+    stream.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        except zlib.error:
+            return b""
+    return head
+
+
+def _record(record: Any, n: int, origin: dict[str, Any], options: SourceOptions,
+            stats: SourceStats, arc: bool) -> Article | SourceFailure | None:
+    source = origin["warc_file"]
     uri = record.rec_headers.get_header("WARC-Target-URI") or None
     where = f"{source} (record {n}: {uri or record.rec_type})"
     if record.rec_type is None:
@@ -81,7 +111,7 @@ def _record(record: Any, n: int, source: str, options: SourceOptions,
         return None
     assert payload is not None
     try:
-        return _article(record, payload, uri, where, source, options)
+        return _article(record, payload, uri, where, origin, options, arc)
     except InputError as exc:
         return SourceFailure.from_error(exc)
 
@@ -112,15 +142,15 @@ def _drain(record: Any) -> int:
     return int(getattr(raw, "limit", 0) or 0)
 
 
-def _article(record: Any, payload: bytes, uri: str | None, where: str, source: str,
-             options: SourceOptions) -> Article:
+def _article(record: Any, payload: bytes, uri: str | None, where: str, origin: dict[str, Any],
+             options: SourceOptions, arc: bool) -> Article:
     if len(payload) > options.max_bytes:
         raise TooLargeError(where, f"page over the {options.max_bytes / 1e6:.1f} MB limit of "
                                    "one input")
     if not payload.strip():
         raise SourceError(where, "empty HTML response", "empty")
-    meta = {"warc_file": source}
-    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    meta = dict(origin)
+    record_id = None if arc else record.rec_headers.get_header("WARC-Record-ID")
     if record_id:
         meta["warc_record_id"] = record_id.strip("<>")
     article = html_article(payload, where, url=uri, charset=charset_of(_content_type(record)),
