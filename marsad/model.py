@@ -306,16 +306,25 @@ class Doc:
         text = self.text
         return [text[s:e] for s, e in self.tokens]
 
+    def evolve(self, **changes: Any) -> Doc:
+        """A copy with ``changes`` (like :func:`dataclasses.replace`) that keeps the cached
+        normalized view when the text stays the same."""
+        new = dataclasses.replace(self, **changes)
+        cached = self.__dict__.get("normalized")
+        if cached is not None and new.text is self.text:
+            new.__dict__["normalized"] = cached
+        return new
+
     def with_spans(self, group: str, spans: Sequence[Span]) -> Doc:
         merged = dict(self.spans)
         merged[group] = tuple(sorted(spans, key=lambda s: (s.start, s.end)))
-        return dataclasses.replace(self, spans=merged)
+        return self.evolve(spans=merged)
 
     def with_meta(self, **items: Any) -> Doc:
-        return dataclasses.replace(self, meta={**self.meta, **items})
+        return self.evolve(meta={**self.meta, **items})
 
     def with_failure(self, failure: StageFailure) -> Doc:
-        return dataclasses.replace(self, failures=self.failures + (failure,))
+        return self.evolve(failures=self.failures + (failure,))
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

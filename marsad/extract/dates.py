@@ -29,7 +29,7 @@ from marsad.extract import calendar as cal
 from marsad.extract.calendar import When
 from marsad.extract.lexicon import alternation, norm_keys
 from marsad.extract.numwords import read_number
-from marsad.extract.scan import Claims, next_token, prev_token, prev_tokens
+from marsad.extract.scan import Claims, Rule, next_token, prev_token, prev_tokens
 from marsad.model import DateMention, Doc, Duration
 from marsad.pipeline import stage
 
@@ -169,6 +169,20 @@ UNIT_WORD = re.compile(_B + r"(?:[وب]?)(?P<unit>" + alternation(TIME_UNITS) + 
 BARE_YEAR = re.compile(r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d|\s*%)" + _ERA)
 _MONTH_SPLIT = re.compile(r"\s+")
 
+# Each pattern above, searched from a literal core (see marsad.extract.scan.Rule); `before`
+# is the most a match can start before its core (clitics, a cue, a weekday and a day).
+NUMERIC_RULE = Rule(NUMERIC, r"\d[/.-]\d", before=4)
+TEXTUAL_RULE = Rule(TEXTUAL, _MON)
+YEAR_RANGE_RULE = Rule(YEAR_RANGE, r"\d{4}", before=26)
+HIJRI_YEAR_RULE = Rule(HIJRI_YEAR, r"1[34]\d\d\s*(?:ه|هجر|للهجره)", before=12)
+YEAR_CUED_RULE = Rule(YEAR_CUED, r"\d{4}", before=14)
+RELATIVE_DAY_RULE = Rule(RELATIVE_DAY, r"امس|البارحه|اليوم|غد|الليله", before=16)
+RELATIVE_UNIT_RULE = Rule(RELATIVE_UNIT, r"الاسبوع|الشهر|العام|السنه", before=8)
+AGO_RULE = Rule(AGO, r"قبل|منذ", before=2)
+WEEKDAY_RULE = Rule(WEEKDAY, _WD, before=16)
+UNIT_WORD_RULE = Rule(UNIT_WORD, alternation(TIME_UNITS), before=1)
+BARE_YEAR_RULE = Rule(BARE_YEAR, r"(?:19|20)\d\d", before=0)
+
 
 def _month_of(name: str) -> tuple[str, int] | None:
     key = _MONTH_SPLIT.sub(" ", name)
@@ -230,7 +244,7 @@ class _Finder:
             rule()
 
     def numeric(self) -> None:
-        for m in NUMERIC.finditer(self.text):
+        for m in NUMERIC_RULE.finditer(self.text):
             if m.group("d"):
                 d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
                 if y < 100:
@@ -246,7 +260,7 @@ class _Finder:
                      calendar="hijri" if hijri else "gregorian")
 
     def textual(self) -> None:
-        for m in TEXTUAL.finditer(self.text):
+        for m in TEXTUAL_RULE.finditer(self.text):
             self._textual_one(m)
 
     def _textual_one(self, m: re.Match[str]) -> None:
@@ -311,7 +325,7 @@ class _Finder:
         return cal.month(y, mo), relative
 
     def year_ranges(self) -> None:
-        for m in YEAR_RANGE.finditer(self.text):
+        for m in YEAR_RANGE_RULE.finditer(self.text):
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
             sep, cue = m.group("sep"), m.group("cue")
             if not (1000 <= y1 < y2 <= 2100 and y2 - y1 <= 200):
@@ -322,7 +336,7 @@ class _Finder:
             self.add(start, m.end(), cal.span(cal.year(y1), cal.year(y2)), relative=False)
 
     def hijri_years(self) -> None:
-        for m in HIJRI_YEAR.finditer(self.text):
+        for m in HIJRI_YEAR_RULE.finditer(self.text):
             try:
                 when = cal.hijri_year(int(m.group("year")))
             except (ValueError, OverflowError):
@@ -333,7 +347,7 @@ class _Finder:
             self.add(start, m.end(), when, relative=False, calendar="hijri")
 
     def cued_years(self) -> None:
-        for m in YEAR_CUED.finditer(self.text):
+        for m in YEAR_CUED_RULE.finditer(self.text):
             y = int(m.group("year"))
             if not 1000 <= y <= 2100:
                 continue
@@ -355,7 +369,7 @@ class _Finder:
             self.add(start, m.end(), when, relative=False)
 
     def relative_days(self) -> None:
-        for m in RELATIVE_DAY.finditer(self.text):
+        for m in RELATIVE_DAY_RULE.finditer(self.text):
             word = re.sub(r"\s+", " ", m.group("word"))
             if word == "اليوم" and _followed_by_adjective(self.text, m.end()):
                 continue
@@ -368,7 +382,7 @@ class _Finder:
                 self.add(start, m.end("word"), when, relative=True)
 
     def relative_units(self) -> None:
-        for m in RELATIVE_UNIT.finditer(self.text):
+        for m in RELATIVE_UNIT_RULE.finditer(self.text):
             rel, this = m.group("rel"), m.group("this")
             if rel is None and this is None:
                 continue
@@ -386,7 +400,7 @@ class _Finder:
 
     def ago(self) -> None:
         """قبل ثلاثة أيام، منذ عامين: the anchor minus an amount of time."""
-        for m in AGO.finditer(self.text):
+        for m in AGO_RULE.finditer(self.text):
             found = self._amount(m.end())
             if found is None:
                 continue
@@ -394,6 +408,8 @@ class _Finder:
             when = self._minus(value, unit)
             if when is not None:
                 self.add(m.start("cue"), end, when, relative=True)
+            else:  # قبل 2500 عام، منذ ثلاث ساعات: an amount of time, not a calendar date
+                self.add_duration(m.start("cue"), end, value, unit, "duration")
 
     def _amount(self, pos: int) -> tuple[int | float, str, int] | None:
         """An amount of time starting at ``pos``: (value, unit, end) or None."""
@@ -413,8 +429,9 @@ class _Finder:
 
     def _minus(self, value: int | float, unit: str) -> When | None:
         a, n = self.anchor, int(value)
-        if n != value or n > 5000:
-            return None
+        years = n * {"decade": 10, "year": 1}.get(unit, 0)
+        if n != value or n > 5000 or not 1 <= a.year - years <= 9999:
+            return None  # قبل 2500 عام: before the calendar datetime can hold
         if unit == "day":
             return cal.day(a - timedelta(days=n))
         if unit == "week":
@@ -426,7 +443,7 @@ class _Finder:
         return None  # hours and minutes ago: a time, not a date
 
     def weekdays(self) -> None:
-        for m in WEEKDAY.finditer(self.text):
+        for m in WEEKDAY_RULE.finditer(self.text):
             wd, part, rel = m.group("wd"), m.group("part"), m.group("rel")
             if wd == "الاثنين" and not (part or rel):
                 continue  # "the two" unless يوم الاثنين / الاثنين الماضي
@@ -436,7 +453,7 @@ class _Finder:
             self.add(start, m.end(), cal.day(d), relative=True)
 
     def durations_and_ages(self) -> None:
-        for m in UNIT_WORD.finditer(self.text):
+        for m in UNIT_WORD_RULE.finditer(self.text):
             unit, fixed = N_TIME_UNITS[m.group("unit")]
             start, value = self._number_before(m.start("unit"))
             if value is None:
@@ -473,7 +490,7 @@ class _Finder:
         return "duration", cue_start
 
     def bare_years(self) -> None:
-        for m in BARE_YEAR.finditer(self.text):
+        for m in BARE_YEAR_RULE.finditer(self.text):
             nxt = next_token(self.text, m.end())
             if nxt and _counts_something(nxt.text):
                 continue

@@ -23,9 +23,30 @@ def norm_keys(table: Mapping[str, V]) -> dict[str, V]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of normalized words, longest first, spaces as ``\\s+``."""
-    forms = sorted({normalize_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    """A regex matching any of the normalized ``words`` (spaces as ``\\s+``), built as a trie
+    so that the engine follows one branch per character instead of trying every word.
+
+    Longer words win over their prefixes (each branch tries its continuations first)."""
+    trie: dict[str, dict] = {}
+    for w in {normalize_text(w) for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        rest = _trie_regex(node[ch])
+        branches.append(piece + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
 
 
 # --- number words -----------------------------------------------------------------------------

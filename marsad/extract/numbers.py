@@ -25,7 +25,7 @@ from functools import lru_cache
 from marsad import settings
 from marsad.extract import lexicon as lx
 from marsad.extract.numwords import NumberMatch, read_number
-from marsad.extract.scan import Claims, Tok, line_start, next_token, prev_token, prev_tokens
+from marsad.extract.scan import Claims, Rule, Tok, line_start, next_token, prev_token, prev_tokens
 from marsad.model import Doc, Ordinal, Quantity
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_text
@@ -61,6 +61,11 @@ _COUNTRY_RE = re.compile(
     + lx.alternation([*lx.COUNTRY_NAMES, *lx.COUNTRY_ADJECTIVES])
     + rf")(?:ه|ين|ون|يه)?(?!{_WORDISH})"
 )
+CANDIDATE_RULE = Rule(CANDIDATE, r"\d|" + _NUMBER_WORDS, before=2)
+_ORDINAL_RULE = Rule(_ORDINAL, lx.alternation(lx.ORDINALS), before=1)
+_COUNTRY_RULE = Rule(
+    _COUNTRY_RE, lx.alternation([*lx.COUNTRY_NAMES, *lx.COUNTRY_ADJECTIVES]), before=3
+)
 _N_COUNTRY = {**lx.norm_keys(lx.COUNTRY_ADJECTIVES), **lx.norm_keys(lx.COUNTRY_NAMES)}
 _N_ADJ = lx.norm_keys(lx.COUNTRY_ADJECTIVES)
 _LIST_MARKER = re.compile(r"\s*[-.)–]")
@@ -80,13 +85,13 @@ def article_country(doc: Doc) -> str | None:
     given = doc.article.meta.get("country") or settings.get("country")
     if given:
         return str(given).upper()
-    counts = Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RE.finditer(doc.normalized.text)
+    counts = Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RULE.finditer(doc.normalized.text)
                      if m.group(1) in _N_COUNTRY)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _mentioned_countries(doc: Doc) -> Counter[str]:
-    return Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RE.finditer(doc.normalized.text)
+    return Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RULE.finditer(doc.normalized.text)
                    if m.group(1) in _N_COUNTRY)
 
 
@@ -241,7 +246,7 @@ def find_quantities(doc: Doc, taken: Claims) -> list[Quantity]:
     ctx = _Context(doc)
     out: list[Quantity] = []
     pos = 0
-    for cand in CANDIDATE.finditer(text):
+    for cand in CANDIDATE_RULE.finditer(text):
         if cand.start() < pos:
             continue
         num = read_number(text, cand.start())
@@ -295,7 +300,7 @@ def _quantity(doc: Doc, text: str, num: NumberMatch, ctx: _Context) -> Quantity 
 def find_ordinals(doc: Doc, taken: Claims) -> list[Ordinal]:
     norm = doc.normalized
     out: list[Ordinal] = []
-    for m in _ORDINAL.finditer(norm.text):
+    for m in _ORDINAL_RULE.finditer(norm.text):
         word = m.group()
         key = word if word in lx.N_ORDINALS else word[1:]
         key = re.sub(r"\s+", " ", key)

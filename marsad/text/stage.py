@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from marsad.model import Doc
 from marsad.pipeline import stage
 from marsad.text.tokenize import split_sentences, tokenize
@@ -12,4 +10,4 @@ from marsad.text.tokenize import split_sentences, tokenize
 @stage("tokenize", assigns=("tokens", "sentences"))
 def tokenize_stage(doc: Doc) -> Doc:
     text = doc.text
-    return dataclasses.replace(doc, tokens=tokenize(text), sentences=split_sentences(text))
+    return doc.evolve(tokens=tokenize(text), sentences=split_sentences(text))

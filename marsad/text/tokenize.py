@@ -30,7 +30,7 @@ _CLOSERS = "\"'»”’)]"
 
 def tokenize(text: str) -> Offsets:
     """Every token of ``text`` as a ``(start, end)`` pair of raw offsets."""
-    return tuple(m.span() for m in TOKEN_RE.finditer(text))
+    return tuple([m.span() for m in TOKEN_RE.finditer(text)])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
