@@ -11,7 +11,10 @@ import importlib
 from typing import Any
 
 #: kind -> module providing ``register_eval``.
-EVALUATORS: dict[str, str] = {}
+EVALUATORS: dict[str, str] = {
+    "numbers": "marsad.extract.evaluate",
+    "dates": "marsad.extract.evaluate",
+}
 
 
 def register(sub: Any) -> None:
