@@ -45,6 +45,15 @@ EVALUATIVE = frozenset(
     "الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه الجهادي الجهاديه المتشدد المتشدده "
     "الاسلامي الاسلاميه المذكور المذكوره نفسه نفسها الدولي".split()
 )
+#: nouns before a capital that make it its government (قرار واشنطن، بين أنقرة وموسكو).
+POLITICAL = frozenset(
+    "قرار موقف مواقف انسحاب سياسه دعم رد مطالب مطالبه اتهام اتهامات رفض تهديد تهديدات ضغوط "
+    "ضغط علاقات علاقه عقوبات حلفاء حليف خطه اعلان تدخل مساعي جهود نفوذ مبادره استراتيجيه "
+    "تحذير تحذيرات شروط رغبه قلق ادانه سحب تعهد عزم نظام حكومه سلطات قيادة تصريحات "
+    "اعتراف التزام تعاون حوار مفاوضات وساطه حرص استعداد نيه دعوه طلب".split()
+)
+#: verbs that have a place, not a government, as their subject (شهدت برلين).
+PLACE_VERBS = frozenset("شهدت تشهد احتضنت تحتضن استضافت تستضيف عاشت تعيش ضربت هزت".split())
 SCORE_SURE = 0.95
 SCORE_METONYM = 0.8
 SCORE_ANAPHOR = 0.7
@@ -138,7 +147,8 @@ class Linker:
             score = min(score, SCORE_WEAK)
         if m.fuzzy:
             score *= 0.85
-        index, score = self._metonym(index, flags, locative, score)
+        political = not locative and not has_city_cue(m, words) and is_political(m, words)
+        index, score = self._metonym(index, flags, political, score)
         entry = self.kb.entries[index]
         return Mention(m.start, m.end, m.first, m.last, entry.type, index, round(score, 3),
                        "kb", m.key)
@@ -152,12 +162,13 @@ class Linker:
             value += 5.0
         return value
 
-    def _metonym(self, index: int, flags: int, locative: bool, score: float) -> tuple[int, float]:
-        """A capital outside a place context, or a government name: the country."""
+    def _metonym(self, index: int, flags: int, political: bool,
+                 score: float) -> tuple[int, float]:
+        """A capital in a political context: the country (its government)."""
         entry = self.kb.entries[index]
         if flags & GOV:
             return index, score
-        if entry.gov_of and not locative and entry.gov_of in self.kb.by_id:
+        if entry.gov_of and political and entry.gov_of in self.kb.by_id:
             return self.kb.by_id[entry.gov_of], min(score, SCORE_METONYM)
         return index, score
 
@@ -262,9 +273,30 @@ def is_locative(m: Match, words: list[str]) -> bool:
 
 
 def has_city_cue(m: Match, words: list[str]) -> bool:
+    """Is the name called a city (مدينة تونس، العاصمة الفرنسية باريس، تونس العاصمة)?"""
+    before = words[max(0, m.first - 2):m.first]
+    nxt = words[m.last] if m.last < len(words) else ""
+    return any(w in CITY_CUE for w in before) or nxt == "العاصمه" or "العاصمه" in m.key
+
+
+def is_political(m: Match, words: list[str]) -> bool:
+    """Does a capital stand for its government here: after a political noun (قرار واشنطن),
+    next to a verb (أعلنت موسكو، طهران أرسلت), or paired with a country (أنقرة وموسكو)?"""
     prev = words[m.first - 1] if m.first > 0 else ""
     nxt = words[m.last] if m.last < len(words) else ""
-    return prev in CITY_CUE or nxt == "العاصمه"
+    for word in (prev, prev[1:] if prev[:1] in "ول" else prev):
+        if word in POLITICAL:
+            return True
+    return any(_verb_like(w) for w in (prev, nxt))
+
+
+def _verb_like(word: str) -> bool:
+    """A feminine verb (اتهمت، ترفض): a capital's government is grammatically feminine."""
+    if len(word) < 4 or word in PLACE_VERBS or word.startswith("ال") or not word.isalpha():
+        return False
+    if word.endswith("ات"):  # a plural noun (هجمات باريس), not a verb
+        return False
+    return word.endswith("ت") or (word[0] == "ت" and word[-1] not in "هي")
 
 
 def antecedent(candidates: list[int], linked: list[Mention], j: int) -> int | None:
