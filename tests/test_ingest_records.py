@@ -168,3 +168,17 @@ def test_field_map_parse_and_errors():
             FieldMap.parse([bad])
     assert lookup({"a.b": 1, "a": {"b": 2}}, "a.b") == 1
     assert lookup({"a": {"b": 2}}, "a.b") == 2 and lookup({"a": 3}, "a.b") is None
+
+
+def test_csv_quotes_inside_fields_under_an_unquoted_header(tmp_path):
+    import csv
+
+    text = 'قال الوزير إن "التحالف" باق.\nوأضاف: "لن ننسحب".'
+    p = tmp_path / "quotes.csv"
+    with p.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["title", "text"])
+        w.writerow(['عنوان "مقتبس"', text])
+        w.writerow(["ثان", BODY2])
+    (a, b), fails = read(p)
+    assert not fails and a.text == text and a.title == 'عنوان "مقتبس"' and b.text == BODY2

@@ -347,16 +347,23 @@ def _csv_records(reader: csv.DictReader[str], source: str, options: SourceOption
         yield _finish(record, where, options, {"record": rows}, encoding)
 
 
-def _dialect(sample: str, delimiter: str | None) -> Any:
-    if delimiter:
-        class Given(csv.excel):
-            pass
+def _dialect(sample: str, delimiter: str | None) -> type[csv.Dialect]:
+    """Excel's dialect (quotes doubled inside quoted fields) with the delimiter given or found.
 
-        Given.delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
-        return Given
-    first = sample.split("\n", 1)[0]
-    try:
-        return csv.Sniffer().sniff(first if len(first) > 2 else sample, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel
+    Only the delimiter is sniffed, from the header line: csv.Sniffer guesses ``doublequote``
+    wrong from a header without quotes, which breaks every field with a quote in it.
+    """
+    if not delimiter:
+        first = sample.split("\n", 1)[0]
+        try:
+            delimiter = csv.Sniffer().sniff(first if len(first) > 2 else sample,
+                                            delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    found = "\t" if delimiter in ("\\t", "tab") else delimiter
 
+    class Found(csv.excel):
+        pass
+
+    Found.delimiter = found
+    return Found
