@@ -353,8 +353,9 @@ class _Finder:
                 continue
             cue = m.group("cue")
             nxt = next_token(self.text, m.end())
-            if m.group("era") is None and nxt and _counts_something(nxt.text):
-                continue  # إلى 2000 ريال: an amount, not a year
+            year_word = cue in ("عام", "العام", "سنه", "السنه")
+            if not year_word and m.group("era") is None and nxt and _counts_something(nxt.text):
+                continue  # إلى 2000 ريال: an amount, not a year (but لسنة 2020 is a year)
             when = cal.year(y)
             if cue == "منذ":
                 when = cal.span(when, None)
