@@ -120,3 +120,21 @@ def test_fragment_text_keeps_paragraphs_and_drops_markup():
             "<p>الثانية<br>سطر</p><ul><li>بند</li></ul></div>")
     assert fragment_text(html) == "الفقرة الأولى & تتمة\nالثانية\nسطر\nبند"
     assert fragment_text("نص بلا وسوم") == "نص بلا وسوم"
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    (b"<!-- only a comment -->", "malformed"),
+    (b"<html></html>", "no-text"),
+    (b"<<<>>>< </ <html <body", "no-text"),
+    (b"\x00\x01\x02" * 400, "binary"),
+])
+def test_malformed_and_empty_pages(data, code):
+    with pytest.raises(InputError) as err:
+        article_of(data)
+    assert err.value.code == code and err.value.source == "page.html"
+
+
+def test_unclosed_tags_still_give_the_text():
+    first, second = BODY.split("\n")
+    a = article_of(f"<html><body><div><p>{first}<div><span>{second}")
+    assert a.text == BODY

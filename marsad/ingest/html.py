@@ -158,7 +158,7 @@ def parse_html(text: str, source: str) -> Any:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise malformed(source, f"not parseable as HTML: {exc}") from None
     if tree is None or tree.find(".//body") is None and not tree.text_content().strip():
-        raise malformed(source, "not parseable as HTML (no body)")
+        raise SourceError(source, "page with no body and no text", "no-text")
     return tree
 
 
