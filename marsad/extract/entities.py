@@ -22,7 +22,7 @@ _LINKERS: dict[int, Any] = {}
 def default_ner(doc: Doc) -> tuple[list[Entity], str]:
     """NER spans of ``doc`` and a note on where they came from."""
     try:
-        from marsad.ner import tag_doc  # type: ignore[attr-defined]
+        from marsad.ner import tag_doc
     except ImportError as exc:
         return [], f"unavailable (marsad.ner: {exc}); knowledge-base matches only"
     try:

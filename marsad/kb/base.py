@@ -11,7 +11,7 @@ import gzip
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,7 @@ class Entry:
     population: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def alias_key(text: str) -> str:
@@ -187,12 +187,17 @@ def _add_entry(kb: KB, row: Row) -> int:
     entry = Entry(
         id=row.id, type=row.type, kind=row.kind, ar=row.ar, en=row.en, country=row.country,
         lat=lat, lon=lon, prior=prior_of(row.kind, 0, prior), heads=heads,
-        located_in=(row.extra.get("in") or [None])[0],
-        gov_of=(row.extra.get("gov_of") or [None])[0],
+        located_in=first_extra(row, "in"), gov_of=first_extra(row, "gov_of"),
     )
     kb.entries.append(entry)
     kb.by_id[row.id] = len(kb.entries) - 1
     return len(kb.entries) - 1
+
+
+def first_extra(row: Row, key: str) -> str | None:
+    """The first value of an extra key of ``row`` (None when it has none)."""
+    values = row.extra.get(key)
+    return values[0] if values else None
 
 
 def add_row_aliases(kb: KB, index: int, row: Row) -> None:

@@ -32,6 +32,7 @@ from marsad.kb.base import (
     Entry,
     add_row_aliases,
     alias_key,
+    first_extra,
     prior_of,
 )
 from marsad.kb.source import Problem, Row, iter_files, read_rows
@@ -136,8 +137,8 @@ def _add(kb: KB, row: Row, population: int) -> int:
     entry = Entry(
         id=row.id, type=row.type, kind=row.kind, ar=row.ar, en=row.en, country=row.country,
         lat=lat, lon=lon, prior=round(prior_of(row.kind, population, extra_prior), 3),
-        heads=tuple(dict.fromkeys(heads)), located_in=(row.extra.get("in") or [None])[0],
-        gov_of=(row.extra.get("gov_of") or [None])[0], population=population,
+        heads=tuple(dict.fromkeys(heads)), located_in=first_extra(row, "in"),
+        gov_of=first_extra(row, "gov_of"), population=population,
     )
     kb.entries.append(entry)
     kb.by_id[entry.id] = len(kb.entries) - 1

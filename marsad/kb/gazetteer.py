@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from marsad.kb.base import ADJ, KB
 from marsad.text.clitics import analyses
@@ -49,7 +50,8 @@ class Match:
     fuzzy: bool = False
 
 
-Node = dict[str, "Node | list[tuple[int, int]]"]
+#: a trie node: token -> child node, and TERMINAL -> [(entry index, flags), ...].
+Node = dict[str, Any]
 
 
 @lru_cache(maxsize=65536)
@@ -82,7 +84,7 @@ class Gazetteer:
         for key, items in kb.aliases.items():
             node = self.trie
             for tok in key.split(" "):
-                node = node.setdefault(tok, {})  # type: ignore[assignment]
+                node = node.setdefault(tok, {})
             node[TERMINAL] = list(items)
         self._person = {i for i, e in enumerate(kb.entries) if e.type == "PERS"}
 
@@ -136,7 +138,7 @@ class Gazetteer:
                     tok, cands = fuzzy
                     best = (j + 1, [*path, tok], cands, True)
                 break
-            node = nxt  # type: ignore[assignment]
+            node = nxt
             path.append(words[j])
             j += 1
             depth += 1
@@ -148,8 +150,8 @@ class Gazetteer:
         if not items:
             return []
         if stripped and depth == 0:
-            return [c for c in items if c[1] & ADJ]  # type: ignore[index]
-        return list(items)  # type: ignore[arg-type]
+            return [c for c in items if c[1] & ADJ]
+        return list(items)
 
     def _fuzzy(self, node: Node, word: str, path: list[str]) -> tuple | None:
         """The one child of ``node`` that ends a person's name one letter away from ``word``."""
@@ -159,7 +161,7 @@ class Gazetteer:
         for tok, child in node.items():
             if tok == TERMINAL or not isinstance(child, dict) or TERMINAL not in child:
                 continue
-            cands = [c for c in child[TERMINAL] if c[0] in self._person]  # type: ignore[union-attr]
+            cands = [c for c in child[TERMINAL] if c[0] in self._person]
             if not cands or len(tok) + sum(map(len, path)) + 1 < MIN_FUZZY_NAME:
                 continue
             if within_one(tok, word):

@@ -15,7 +15,7 @@ from typing import Any
 
 #: countries whose cities are imported down to :data:`REGION_MIN` people.
 REGION = frozenset(
-    "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE TR IR IL".split()
+    ["AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "TR", "IR", "IL"]
 )
 REGION_MIN = 20_000
 WORLD_MIN = 1_000_000
@@ -77,9 +77,7 @@ def selected(all_cities: Iterable[City]) -> Iterator[City]:
     for city in all_cities:
         if not city.arabic:
             continue
-        if city.country in REGION and city.population >= REGION_MIN:
-            yield city
-        elif city.population >= WORLD_MIN or city.capital:
+        if city.country in REGION and city.population >= REGION_MIN or city.population >= WORLD_MIN or city.capital:
             yield city
 
 

@@ -21,9 +21,9 @@ Rules (``docs/kb.md``), in order:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.kb.base import CONTEXT, GOV, KB, WEAK, Entry
@@ -33,27 +33,21 @@ from marsad.text.normalize import Normalized
 
 #: words before a name that make it a place (في مالي، إلى واشنطن).
 LOCATIVE = frozenset(
-    "في الى من نحو قرب داخل خارج شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي مدينه ولايه "
-    "بلديه معتمديه محافظه عاصمه العاصمه بلده قريه جزيره دوله جمهوريه مطار ميناء مقر حي "
-    "منطقه اقليم ضواحي اطراف انحاء عبر حتى زار زياره وصل بمدينه بولايه بمنطقه".split()
+    ["في", "الى", "من", "نحو", "قرب", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "مدينه", "ولايه", "بلديه", "معتمديه", "محافظه", "عاصمه", "العاصمه", "بلده", "قريه", "جزيره", "دوله", "جمهوريه", "مطار", "ميناء", "مقر", "حي", "منطقه", "اقليم", "ضواحي", "اطراف", "انحاء", "عبر", "حتى", "زار", "زياره", "وصل", "بمدينه", "بولايه", "بمنطقه"]
 )
 #: words next to a name that make it a city rather than a country (تونس العاصمة).
-CITY_CUE = frozenset("مدينه ولايه بلديه معتمديه عاصمه العاصمه بمدينه بولايه".split())
+CITY_CUE = frozenset(["مدينه", "ولايه", "بلديه", "معتمديه", "عاصمه", "العاصمه", "بمدينه", "بولايه"])
 #: definite adjectives that may follow an anaphor (التنظيم الإرهابي) without making it a
 #: different name (الحزب الديمقراطي).
 EVALUATIVE = frozenset(
-    "الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه الجهادي الجهاديه المتشدد المتشدده "
-    "الاسلامي الاسلاميه المذكور المذكوره نفسه نفسها الدولي".split()
+    ["الارهابي", "الارهابيه", "المتطرف", "المتطرفه", "المسلح", "المسلحه", "الجهادي", "الجهاديه", "المتشدد", "المتشدده", "الاسلامي", "الاسلاميه", "المذكور", "المذكوره", "نفسه", "نفسها", "الدولي"]
 )
 #: nouns before a capital that make it its government (قرار واشنطن، بين أنقرة وموسكو).
 POLITICAL = frozenset(
-    "قرار موقف مواقف انسحاب سياسه دعم رد مطالب مطالبه اتهام اتهامات رفض تهديد تهديدات ضغوط "
-    "ضغط علاقات علاقه عقوبات حلفاء حليف خطه اعلان تدخل مساعي جهود نفوذ مبادره استراتيجيه "
-    "تحذير تحذيرات شروط رغبه قلق ادانه سحب تعهد عزم نظام حكومه سلطات قيادة تصريحات "
-    "اعتراف التزام تعاون حوار مفاوضات وساطه حرص استعداد نيه دعوه طلب".split()
+    ["قرار", "موقف", "مواقف", "انسحاب", "سياسه", "دعم", "رد", "مطالب", "مطالبه", "اتهام", "اتهامات", "رفض", "تهديد", "تهديدات", "ضغوط", "ضغط", "علاقات", "علاقه", "عقوبات", "حلفاء", "حليف", "خطه", "اعلان", "تدخل", "مساعي", "جهود", "نفوذ", "مبادره", "استراتيجيه", "تحذير", "تحذيرات", "شروط", "رغبه", "قلق", "ادانه", "سحب", "تعهد", "عزم", "نظام", "حكومه", "سلطات", "قيادة", "تصريحات", "اعتراف", "التزام", "تعاون", "حوار", "مفاوضات", "وساطه", "حرص", "استعداد", "نيه", "دعوه", "طلب"]
 )
 #: verbs that have a place, not a government, as their subject (شهدت برلين).
-PLACE_VERBS = frozenset("شهدت تشهد احتضنت تحتضن استضافت تستضيف عاشت تعيش ضربت هزت".split())
+PLACE_VERBS = frozenset(["شهدت", "تشهد", "احتضنت", "تحتضن", "استضافت", "تستضيف", "عاشت", "تعيش", "ضربت", "هزت"])
 SCORE_SURE = 0.95
 SCORE_METONYM = 0.8
 SCORE_ANAPHOR = 0.7
@@ -287,16 +281,17 @@ def is_political(m: Match, words: list[str]) -> bool:
     for word in (prev, prev[1:] if prev[:1] in "ول" else prev):
         if word in POLITICAL:
             return True
-    return any(_verb_like(w) for w in (prev, nxt))
+    return _verb_like(prev, before=True) or _verb_like(nxt, before=False)
 
 
-def _verb_like(word: str) -> bool:
-    """A feminine verb (اتهمت، ترفض): a capital's government is grammatically feminine."""
+def _verb_like(word: str, before: bool) -> bool:
+    """A feminine verb: before the name (اتهمت موسكو، ترفض موسكو) or after it (موسكو أرسلت):
+    a capital's government is grammatically feminine."""
     if len(word) < 4 or word in PLACE_VERBS or word.startswith("ال") or not word.isalpha():
         return False
     if word.endswith("ات"):  # a plural noun (هجمات باريس), not a verb
         return False
-    return word.endswith("ت") or (word[0] == "ت" and word[-1] not in "هي")
+    return word.endswith("ت") or (before and word[0] == "ت" and word[-1] not in "هي")
 
 
 def antecedent(candidates: list[int], linked: list[Mention], j: int) -> int | None:
