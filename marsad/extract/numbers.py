@@ -31,7 +31,9 @@ from marsad.pipeline import stage
 from marsad.text.normalize import normalize_text
 
 _WORDISH = r"[^\W\d_]"
-_NUMBER_WORDS = lx.alternation([*lx.UNITS, *lx.TENS, *lx.HUNDREDS, *lx.SCALES, *lx.TEEN_ONE])
+_NUMBER_WORDS = lx.alternation(
+    [*lx.UNITS, *lx.TENS, *lx.HUNDREDS, *lx.SCALES, *lx.TEEN_ONE, *lx.FRACTIONS]
+)
 CANDIDATE = re.compile(
     rf"(?:(?<![\w.,])|(?<=[وفبلك])(?<!{_WORDISH}[وفبلك]))\d+(?:[.,]\d+)*"
     rf"|(?<!{_WORDISH})[وفبلك]{{0,2}}(?:{_NUMBER_WORDS})(?!{_WORDISH})"
@@ -70,6 +72,8 @@ _N_COUNTRY = {**lx.norm_keys(lx.COUNTRY_ADJECTIVES), **lx.norm_keys(lx.COUNTRY_N
 _N_ADJ = lx.norm_keys(lx.COUNTRY_ADJECTIVES)
 _LIST_MARKER = re.compile(r"\s*[-.)–]")
 _SEPARATED = re.compile(r"[-–/:]\s?\d")
+_DIGITS_AFTER = re.compile(r"[ \t\u00a0]\+?\d")
+_DIGITS_BEFORE = re.compile(r"\d[ \t\u00a0]$")
 _NOT_COUNTED_SHAPES = re.compile(r"^(?:ال|وال|بال|لل|فال)")
 
 
@@ -97,7 +101,7 @@ def _mentioned_countries(doc: Doc) -> Counter[str]:
 
 def _adjective_country(word: str) -> str | None:
     w = word[2:] if word.startswith("ال") else word
-    for cand in (w, w[:-1] if w.endswith("ه") else w, w[:-2] if w.endswith("ين") else w):
+    for cand in (w, w[:-1] if w[-1:] in ("ه", "ا") else w, w[:-2] if w.endswith("ين") else w):
         if cand in _N_ADJ:
             return _N_ADJ[cand]
     return None
@@ -135,12 +139,24 @@ def _is_identifier(text: str, num: NumberMatch) -> bool:
     p0 = prev[0].text
     if p0 in ("#", "+", "№"):
         return True
-    word = p0[1:] if len(p0) > 3 and p0[0] in "وب" else p0
-    if word in lx.IDENTIFIER_CUES or p0 in lx.IDENTIFIER_CUES:
+    forms = _without_clitics(p0)
+    if not lx.IDENTIFIER_CUES.isdisjoint(forms):
         return True
-    if word in ("عدد", "رقم") and len(prev) > 1:
-        return prev[1].text in lx.LAW_WORDS or prev[1].text.lstrip("وب") in lx.LAW_WORDS
+    if len(prev) > 1 and not {"عدد", "رقم"}.isdisjoint(forms):
+        return not lx.LAW_WORDS.isdisjoint(_without_clitics(prev[1].text))
     return False
+
+
+def _without_clitics(word: str) -> tuple[str, ...]:
+    """``word`` and the forms it has without a leading و/ف and ب/ل (للمادة → المادة)."""
+    out = [word]
+    w = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    out.append(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.append("ا" + w[1:])
+    elif len(w) > 3 and w[0] in "بل":
+        out.append(w[1:])
+    return tuple(out)
 
 
 def _is_excluded(text: str, num: NumberMatch) -> bool:
@@ -159,6 +175,8 @@ def _is_excluded(text: str, num: NumberMatch) -> bool:
             return True
     if num.digits and _SEPARATED.match(text, e) or (s >= 2 and re.match(r"\d[-–/:]\s?", text[s - 2 : s])):
         return True  # 10:30, 2-1, 15/10 (dates take theirs first)
+    if num.digits and (_DIGITS_AFTER.match(text, e) or _DIGITS_BEFORE.search(text, max(0, s - 3), s)):
+        return True  # +216 71 123 456: a run of digit groups is a phone or a code
     raw = text[s:e]
     digit_count = sum(c.isdigit() for c in raw)
     if num.digits and num.words == 1 and digit_count >= 8 and "," not in raw and "." not in raw:
@@ -236,7 +254,7 @@ def _bound_before(text: str, start: int) -> tuple[str, int] | None:
     m = _BOUND_BEFORE.search(window)
     if not m:
         return None
-    return lx.N_BOUNDS[re.sub(r"\s+", " ", m.group(1))], start - len(window) + m.start()
+    return lx.N_BOUNDS[re.sub(r"\s+", " ", m.group(1))], start - len(window) + m.start(1)
 
 
 def find_quantities(doc: Doc, taken: Claims) -> list[Quantity]:
@@ -254,7 +272,10 @@ def find_quantities(doc: Doc, taken: Claims) -> list[Quantity]:
             continue
         pos = num.end
         raw_s, raw_e = norm.raw_span(num.start, num.end)
-        if taken.overlaps(raw_s, raw_e) or _is_identifier(text, num) or _is_excluded(text, num):
+        if taken.overlaps(raw_s, raw_e):
+            continue
+        if _is_identifier(text, num) or _is_excluded(text, num):
+            pos = cand.end()  # كوفيد-19 ألف حالة: only the name's own digits are skipped
             continue
         q = _quantity(doc, text, num, ctx)
         if q is not None and taken.free(q.start, q.end):
@@ -270,15 +291,14 @@ def _quantity(doc: Doc, text: str, num: NumberMatch, ctx: _Context) -> Quantity 
     value: int | float = num.value * int(attrs.pop("multiplier", 1))  # type: ignore[call-overload]
     start = num.start
     unit: str | None = None
-    if kind == "count":
+    definite = _definite_count(text, num) if kind in ("count", "number") else None
+    if definite:  # الدول الأعضاء الـ 81: the noun phrase before wins over the word after
+        kind, start, end = "count", definite[0], num.end
+        ds, de = norm.raw_span(definite[0], definite[1])
+        unit = doc.text[ds:de].strip()
+    elif kind == "count":
         unit_span: tuple[int, int] = attrs.pop("unit_span")  # type: ignore[assignment]
         unit = doc.text[slice(*norm.raw_span(*unit_span))]
-    elif kind == "number":
-        definite = _definite_count(text, num)
-        if definite:
-            kind, start = "count", definite[0]
-            ds, de = norm.raw_span(definite[0], definite[1])
-            unit = doc.text[ds:de].strip()
     if kind == "number" and not num.digits and num.words == 1 and num.value == 1:
         return None  # واحد / واحدة alone is "one (of)", not a quantity
     bound = "exact"

@@ -112,8 +112,11 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
         kind = _classify(form, joined=False)
         if kind is None and form in N_TEEN_ONE:
             nxt = next_token(text, first.end)
-            if nxt and nxt.text in _TEN:
-                kind = ("num", 1, "")
+            if nxt and (nxt.text in _TEN or nxt.text[:1] == "و" and nxt.text[1:] in N_TENS):
+                kind = ("num", 1, "")  # إحدى عشرة، إحدى وعشرين
+        if kind and kind[0] == "frac":
+            nxt = next_token(text, first.end)  # نصف مليون: a fraction of a scale word
+            kind = ("num", kind[1], "") if nxt and nxt.text in N_SCALES else None
         if kind:
             start_tok = Tok(first.end - len(form), first.end, form)
             break
@@ -139,6 +142,7 @@ def _read_rest(text: str, first: Tok, first_kind: tuple[str, int | float, str]) 
             group, last_scale = 0, int(v)
         elif k == "frac":
             total += v * last_scale
+            tok = _repeated_scale(text, tok, last_scale)
         elif k == "num" and v == 100 and group and group < 10:
             group *= 100  # ثلاث مئة
         else:
@@ -150,6 +154,16 @@ def _read_rest(text: str, first: Tok, first_kind: tuple[str, int | float, str]) 
     if isinstance(value, float) and value.is_integer() and value >= 1000:
         value = int(value)
     return NumberMatch(first.start, end, value, digits, count)
+
+
+def _repeated_scale(text: str, tok: Tok, scale: int) -> Tok:
+    """After ``مليون ونصف``: the token of ``المليون`` / ``مليون`` repeated, else ``tok``."""
+    nxt = next_token(text, tok.end)
+    if nxt is None:
+        return tok
+    word = nxt.text[2:] if nxt.text.startswith("ال") else nxt.text
+    found = N_SCALES.get(word)
+    return nxt if found and found[0] == scale and found[1] != "two" else tok
 
 
 def _next_part(text: str, pos: int, last: str, last_value: int | float) -> tuple[Tok | None, tuple[str, int | float, str] | None]:
