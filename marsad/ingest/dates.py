@@ -76,9 +76,14 @@ def _rfc822(text: str) -> datetime | None:
 
 def _date_layer(text: str) -> datetime | date | None:
     """The day marsad's date layer finds in ``text``, with the time and offset after it."""
-    from marsad.extract.dates import parse_date as find_date
-
-    mention = find_date(text)
+    try:
+        from marsad.extract.dates import parse_date as find_date
+    except ImportError:  # the date layer is optional here: ISO and RFC 822 still work
+        return None
+    try:
+        mention = find_date(text)
+    except Exception:  # a date string the layer trips on is a date not found, not a failure
+        return None
     if mention is None or mention.granularity != "day" or mention.relative:
         return None
     try:
