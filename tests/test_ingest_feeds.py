@@ -240,3 +240,12 @@ def test_polite_delay_per_host_and_retry_after(client):
     clock.now += 100
     assert fetcher.get("https://news.example.org/page.html") is not None
     assert clock.slept[-1] == pytest.approx(10.0)
+
+
+def test_politeness_holds_across_calls_without_a_state(client):
+    clock = Clock()
+    first = Fetcher(client, min_delay=3.0, clock=clock.time, sleep=clock.sleep)
+    first.get("https://polite.example.org/page.html")
+    second = Fetcher(client, min_delay=3.0, clock=clock.time, sleep=clock.sleep)
+    second.get("https://polite.example.org/page.html")
+    assert clock.slept == [3.0] and second.state.validators == {}

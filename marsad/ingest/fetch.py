@@ -13,7 +13,8 @@ A :class:`Fetcher` wraps an ``httpx.Client`` that the caller owns (tests pass on
 
 What must outlive one run lives in a :class:`FetchState` that the caller persists
 (``FetchState.load(path)`` / ``state.save(path)``): validators per URL and the time of the
-last request per host, in seconds since the epoch.
+last request per host, in seconds since the epoch. A Fetcher made without a state still
+shares per-host times with every other such Fetcher of the process (but no validators).
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.client = client
-        self.state = state if state is not None else FetchState()
+        self.state = state if state is not None else _process_state()
         self.timeout = timeout
         self.min_delay = min_delay
         self.max_bytes = max_bytes
@@ -215,6 +216,17 @@ class Fetcher:
             except (TypeError, ValueError):
                 return
         self.state.not_before[host] = until
+
+
+#: per-host request times shared by every Fetcher made without a state, so that politeness
+#: holds across calls in one process even when the caller keeps no state.
+_HOSTS: dict[str, float] = {}
+_NOT_BEFORE: dict[str, float] = {}
+
+
+def _process_state() -> FetchState:
+    """A fresh state (no validators) whose per-host times are the process's."""
+    return FetchState(last_request=_HOSTS, not_before=_NOT_BEFORE)
 
 
 def _host(url: str) -> str:
