@@ -181,7 +181,8 @@ def test_state_survives_a_save_and_load(client, tmp_path):
 
 def test_follow_links_fetches_each_entry_page(client, server):
     url = "https://news.example.org/feed.xml"
-    arts, _ = split(list(iter_source(url, client=client, options=OPTS.with_(follow_links=True))))
+    arts, _ = split(list(iter_source(url, client=client, options=OPTS.with_(follow_links=True),
+                                     state=FetchState())))
     first, second = arts
     assert first.text.endswith("وتابع المسؤول حديثه عن الخطة.")
     assert first.meta["summary"] == BODY and first.title == "اجتماع التحالف في واشنطن"
@@ -190,7 +191,8 @@ def test_follow_links_fetches_each_entry_page(client, server):
 
 
 def test_html_page_url(client):
-    (a,) = list(iter_source("https://news.example.org/page.html", client=client, options=OPTS))
+    (a,) = list(iter_source("https://news.example.org/page.html", client=client, options=OPTS,
+                            state=FetchState()))
     assert a.text == BODY and a.url == "https://news.example.org/page.html"
     assert a.fetched is not None and a.fetched.tzinfo is not None
 
@@ -204,7 +206,9 @@ def test_html_page_url(client):
 ])
 def test_http_failures_name_the_url(client, path, code, words):
     url = "https://news.example.org" + path
-    (fail,) = list(iter_source(url, client=client, options=OPTS.with_(max_bytes=4000)))
+    # each its own state: the 503's Retry-After must not hold back the next case's host
+    (fail,) = list(iter_source(url, client=client, options=OPTS.with_(max_bytes=4000),
+                               state=FetchState()))
     assert fail.code == code and fail.source == url and words in fail.reason
 
 
