@@ -63,9 +63,18 @@ WEEKDAYS: dict[str, int] = {
 #: relative words after a unit or a name: -1 past, +1 next, 0 current.
 RELATIVE: dict[str, int] = {
     **dict.fromkeys(("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق",
-                     "السابقة", "المنقضي", "المنقضية"), -1),
+                     "السابقة", "المنقضي", "المنقضية", "الفارط", "الفارطة"), -1),
     **dict.fromkeys(("المقبل", "المقبلة", "القادم", "القادمة", "التالي"), 1),
     **dict.fromkeys(("الجاري", "الجارية", "الحالي", "الحالية"), 0),
+}
+#: days of the month written as ordinals (السابع عشر من أكتوبر), and غرة (the first).
+_ORDINAL_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                  "التاسع")
+DAY_ORDINALS: dict[str, int] = {
+    "الأول": 1, "غرة": 1, **{w: n for n, w in enumerate(_ORDINAL_UNITS[1:], 2)}, "العاشر": 10,
+    **{f"{w} عشر": n for n, w in enumerate(_ORDINAL_UNITS, 11)}, "العشرين": 20,
+    **{f"{w} والعشرين": n for n, w in enumerate(_ORDINAL_UNITS, 21)}, "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
 }
 #: time units: normalized form -> (unit, fixed count for duals/singulars or None).
 TIME_UNITS: dict[str, tuple[str, int | None]] = {
@@ -115,6 +124,7 @@ N_HIJRI = norm_keys(HIJRI_MONTHS)
 N_WEEKDAYS = norm_keys(WEEKDAYS)
 N_RELATIVE = norm_keys(RELATIVE)
 N_TIME_UNITS = norm_keys(TIME_UNITS)
+N_DAY_ORDINALS = norm_keys(DAY_ORDINALS)
 #: every normalized word that is a month name or part of one (numbers use it).
 MONTH_WORDS = frozenset(w for name in (*N_GREG, *N_HIJRI) for w in name.split())
 
@@ -134,15 +144,17 @@ NUMERIC = re.compile(
 )
 TEXTUAL = re.compile(
     _B + _PFX
-    + rf"(?:(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})\s*[،,]?\s*)?"
-    + r"(?:(?P<day>\d{1,2}|الاول|غره)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?)?"
+    + rf"(?:(?P<part>{_PART})\s+)?(?:(?P<wd>{_WD})\s*[،,]?\s*)?"
+    + rf"(?:(?P<day>\d{{1,2}}(?!\d)|(?:{alternation(DAY_ORDINALS)})(?=\s+من\s)|الاول|غره)"
+    + r"\s*(?:من\s+)?(?:شهر\s+)?)?"
     + rf"(?P<mon>{_MON}){_E}"
     + rf"(?:\s*[/(،-]\s*(?P<mon2>{_MON}){_E}(?:\s*\))?)?"
     + r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام|لعام|لسنه)?\s*(?P<year>\d{4})(?!\d)" + _ERA + ")?"
     + rf"(?:\s+(?P<rel>{_REL}){_E})?"
 )
 YEAR_RANGE = re.compile(
-    _B + r"(?P<cue>بين|من|خلال|الفتره|الفتره\s+من|عامي|سنتي)?\s*(?:عام|العام|سنه)?\s*"
+    _B + r"(?:(?P<pre>خلال|الفتره|عامي|سنتي|الاعوام|السنوات)\s+)?(?:(?P<cue>بين|من)\s+)?"
+    r"(?:(?P<word>عام|العام|سنه)\s+)?"
     r"(?P<y1>\d{4})(?!\d)\s*(?P<sep>-|–|/|الي|حتي|و)\s*(?:عام|سنه)?\s*(?P<y2>\d{4})(?!\d|[.,]\d)"
 )
 YEAR_CUED = re.compile(
@@ -168,6 +180,10 @@ WEEKDAY = re.compile(
 UNIT_WORD = re.compile(_B + r"(?:[وب]?)(?P<unit>" + alternation(TIME_UNITS) + ")" + _E)
 BARE_YEAR = re.compile(r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d|\s*%)" + _ERA)
 _MONTH_SPLIT = re.compile(r"\s+")
+#: the head of a range of days in one month: من 25 إلى (30 أكتوبر)، بين 1 و(15 جانفي).
+DAY_RANGE_HEAD = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?P<cue>من|بين)\s+(?P<d1>\d{1,2})\s*(?:الي|حتي|و|-|–)\s*$"
+)
 
 # Each pattern above, searched from a literal core (see marsad.extract.scan.Rule); `before`
 # is the most a match can start before its core (clitics, a cue, a weekday and a day).
@@ -270,28 +286,34 @@ class _Finder:
         system, mo = found
         day_s, year_s, rel = m.group("day"), m.group("year"), m.group("rel")
         era = m.group("era")
-        start = m.start("part") if m.group("part") else (
-            m.start("wd") if m.group("wd") else (m.start("day") if day_s else m.start("mon")))
-        if not (day_s or year_s or rel or m.group("wd")):
-            prev = prev_token(self.text, m.start("mon"))
-            cue = _without_conjunction(prev.text, MONTH_CUES) if prev else ""
-            if not prev or (cue not in MONTH_CUES) or (
-                    _month_key(m.group("mon")) in AMBIGUOUS_MONTHS and cue != "شهر"):
-                return
-            if cue == "شهر":
-                start = prev.start
-        day_n = 1 if day_s in ("الاول", "غره") else (int(day_s) if day_s else None)
+        start = _textual_start(m)
+        prev = prev_token(self.text, start)
+        cue = _without_conjunction(prev.text, MONTH_CUES) if prev else ""
+        if not (day_s or year_s or rel or m.group("wd")) and (cue not in MONTH_CUES or (
+                _month_key(m.group("mon")) in AMBIGUOUS_MONTHS and cue != "شهر")):
+            return
+        if cue == "شهر" and prev:
+            start = prev.start  # شهر رمضان، شهر فيفري الجاري: the word belongs to the date
+        day_n = _day_number(day_s)
         if day_n is not None and not 1 <= day_n <= 31:
             return
         hijri = system == "hijri" or era in ("ه", "هجري", "هجريه", "للهجره")
-        start, open_range = self.since(start)
+        first_day = self._range_head(start) if day_n else None
+        start, open_range = self.since(start if first_day is None else first_day[0])
         try:
             when, relative = self._resolve_month(hijri, mo, day_n, year_s, rel, start)
+            if first_day is not None:  # من 25 إلى 30 أكتوبر: the days of one month
+                when = _day_range(when, first_day[1])
         except (ValueError, OverflowError):
             return
         if open_range:
             when = cal.span(when, None)
         self.add(start, m.end(), when, relative=relative, calendar="hijri" if hijri else "gregorian")
+
+    def _range_head(self, day_start: int) -> tuple[int, int] | None:
+        """``من 25 إلى`` / ``بين 1 و`` right before a day: (where it starts, the first day)."""
+        m = DAY_RANGE_HEAD.search(self.text, max(0, day_start - 24), day_start)
+        return (m.start("cue"), int(m.group("d1"))) if m else None
 
     def _future_context(self, start: int) -> bool:
         """Do the words before ``start`` (same line, up to 6) speak of something to come?"""
@@ -331,8 +353,12 @@ class _Finder:
             if not (1000 <= y1 < y2 <= 2100 and y2 - y1 <= 200):
                 continue
             if sep == "و" and cue != "بين":
-                continue  # عامي 2015 و2017: two years, not a range
-            start = m.start("cue") if cue else m.start("y1")
+                if m.group("pre") in ("عامي", "سنتي"):  # عامي 2015 و2017: two years
+                    self.add(m.start("y1"), m.end("y1"), cal.year(y1), relative=False)
+                    self.add(m.start("y2"), m.end("y2"), cal.year(y2), relative=False)
+                continue
+            # the span starts at من/بين, else at عام, else at the first year (not at الفترة)
+            start = m.start("cue") if cue else m.start("word") if m.group("word") else m.start("y1")
             self.add(start, m.end(), cal.span(cal.year(y1), cal.year(y2)), relative=False)
 
     def hijri_years(self) -> None:
@@ -352,10 +378,8 @@ class _Finder:
             if not 1000 <= y <= 2100:
                 continue
             cue = m.group("cue")
-            nxt = next_token(self.text, m.end())
-            year_word = cue in ("عام", "العام", "سنه", "السنه")
-            if not year_word and m.group("era") is None and nxt and _counts_something(nxt.text):
-                continue  # إلى 2000 ريال: an amount, not a year (but لسنة 2020 is a year)
+            if _amount_after_cued_year(self.text, m):
+                continue
             when = cal.year(y)
             if cue == "منذ":
                 when = cal.span(when, None)
@@ -485,10 +509,9 @@ class _Finder:
             or (after is not None and after.text == "من" and _next_word(self.text, after.end) == "العمر")
         ):
             return "age", start
-        cue_start = start
-        if words and words[0] in DURATION_CUES and prev:
-            cue_start = prev[0].start
-        return "duration", cue_start
+        # The span is the amount and its unit: a cue before it (لمدة، خلال، نحو) is context,
+        # as in TimeML ("for [three years]").
+        return "duration", start
 
     def bare_years(self) -> None:
         for m in BARE_YEAR_RULE.finditer(self.text):
@@ -499,6 +522,56 @@ class _Finder:
             if prev and prev.text in ("رقم", "عدد", "الفصل", "الماده", "+", "#"):
                 continue
             self.add(m.start(), m.end(), cal.year(int(m.group("year"))), relative=False)
+
+
+#: cues after which a four-digit number is a year whatever word follows it (منذ 2017 يقدم).
+YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
+
+
+def _amount_after_cued_year(text: str, m: re.Match[str]) -> bool:
+    """Is the number after a year cue an amount instead (إلى 2000 ريال، قبل 2000 سنة)?
+
+    Never after عام/سنة or with an era; after the other cues when a time unit, a scale, a
+    currency or a percent follows; after إلى (a limit reached) when any counted word does, and
+    after any cue when a counted noun in ة does (a verb never ends in ة)."""
+    cue, nxt = m.group("cue"), next_token(text, m.end())
+    if cue in YEAR_WORDS or m.group("era") is not None or nxt is None:
+        return False
+    if nxt.text in N_TIME_UNITS or _is_amount_word(nxt.text):
+        return True
+    if cue == "الي" or nxt.text.endswith("ه") and not nxt.text.startswith("ال"):
+        return _counts_something(nxt.text)  # في 1430 قضية: a noun (ة), not a verb (اندلعت)
+    return False
+
+
+def _is_amount_word(word: str) -> bool:
+    from marsad.extract.lexicon import N_CURRENCY_WORDS, N_SCALES
+
+    return word in N_SCALES or word in N_CURRENCY_WORDS or word in ("%", "بالمايه", "بالميه")
+
+
+def _textual_start(m: re.Match[str]) -> int:
+    """Where a textual date starts: a part of day before a weekday or a day (يوم 14 أفريل،
+    صباح الأحد 5 ماي), else the weekday, the day or the month."""
+    if m.group("part") and (m.group("wd") or m.group("day")):
+        return m.start("part")
+    for group in ("wd", "day"):
+        if m.group(group):
+            return m.start(group)
+    return m.start("mon")
+
+
+def _day_number(day: str | None) -> int | None:
+    if day is None:
+        return None
+    return int(day) if day.isdigit() else N_DAY_ORDINALS.get(_MONTH_SPLIT.sub(" ", day), 1)
+
+
+def _day_range(last: When, first_day: int) -> When:
+    """From ``first_day`` of ``last``'s month to ``last`` (a day)."""
+    if last.first is None or not 1 <= first_day < last.first.day:
+        raise ValueError("not a range of days")
+    return cal.span(cal.day(last.first.replace(day=first_day)), last)
 
 
 def _without_conjunction(word: str, known: frozenset[str]) -> str:
@@ -528,9 +601,9 @@ def _followed_by_adjective(text: str, pos: int) -> bool:
 
 def _counts_something(word: str) -> bool:
     """After a bare 4-digit number: a word that it counts (2000 شخص), so not a year."""
-    from marsad.extract.lexicon import N_CURRENCY_WORDS, N_SCALES, NOT_COUNTED
+    from marsad.extract.lexicon import NOT_COUNTED
 
-    if word in N_SCALES or word in N_CURRENCY_WORDS or word in ("%", "بالمايه", "بالميه"):
+    if _is_amount_word(word):
         return True
     return (
         len(word) >= 2 and word[0].isalpha() and not word.startswith("ال")
