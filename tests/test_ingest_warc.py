@@ -120,3 +120,13 @@ def test_same_warc_read_twice_gives_the_same_articles(tmp_path):
     p.write_bytes(warc(CRAWL))
     first = list(iter_source(str(p), options=OPTS))
     assert first == list(iter_source(str(p), options=OPTS))
+
+
+def test_too_large_record_fails_alone(tmp_path):
+    big = page(body=(BODY + "\n") * 40).encode("utf-8")
+    p = tmp_path / "big.warc.gz"
+    p.write_bytes(warc([CRAWL[1], ("response", "https://news.example.org/big", "200 OK",
+                                   "text/html", big), CRAWL[4]]))
+    arts, (fail,) = split(list(iter_source(str(p), options=OPTS.with_(max_bytes=len(big) - 1))))
+    assert [a.text for a in arts] == [BODY, BODY2]
+    assert fail.code == "too-large" and "record 2: https://news.example.org/big" in fail.source
