@@ -227,6 +227,8 @@ def _extract(tree: Any, url: str | None) -> Any:
     return trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_images=False,
         include_links=False, include_tables=True, deduplicate=False,
+        # its date is not used (see page_date): keep htmldate's search short
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
