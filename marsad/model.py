@@ -16,6 +16,7 @@ carries :data:`SCHEMA_VERSION`. See ``docs/data-model.md``.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -189,6 +190,94 @@ class Entity(Span):
     canonical: str | None = None
     score: float = 0.0
     ref: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant(Span):
+    """Who or what takes part in an event (an actor, a recipient, its place): the words of the
+    text, and the knowledge-base entity they name or include.
+
+    ``type`` is an entity type (``PERS``, ``ORG``, ``LOC``, ``MISC``) when the words are a name,
+    or ``NOM`` for a noun phrase that names no one (المتظاهرون، مسلحون مجهولون); ``kb_id`` and
+    ``canonical`` are those of the linked entity the phrase is or includes (القوات الأميركية →
+    the United States), ``country`` its ISO 3166 alpha-2 code where known, and ``role`` a
+    CAMEO-style role of the noun (``MIL``, ``COP``, ``GOV``, ``CVL``, ``REB`` …) where one is
+    known.
+    """
+
+    type: str = "NOM"
+    kb_id: str | None = None
+    canonical: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+@span_kind("attributions")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution(Span):
+    """Who said what: a cue, a speaker and what was said.
+
+    The span covers the cue, the speaker and the content. ``cue`` is the word(s) that report
+    speech (قال، ويشير، حسب، وفق تعبيره, or the opening quotation mark of a bare quote);
+    ``speaker`` the words naming who speaks, or ``None`` when the attribution ``continues`` an
+    earlier one (وأضاف، وتابع، وفق تعبيره): ``continues`` is then the index, in the
+    ``attributions`` group, of the attribution whose speaker it carries on. ``content`` is
+    what was said (inside the quotation marks when ``direct``). ``speaker_kb_id`` is the
+    knowledge-base entity the speaker is or includes (وزير الخارجية التركي → Turkey), copied
+    along continuations. ``kind`` is ``verb`` (a speech verb), ``source`` (حسب، وفقا لـ، نقلا
+    عن), ``quote`` (a quotation with no cue word) or ``continuation``; ``anonymous`` marks
+    unnamed sources (مصادر مطلعة، مسؤول رفض الكشف عن اسمه).
+    """
+
+    cue: Span
+    speaker: Span | None = None
+    content: Span | None = None
+    direct: bool = False
+    kind: str = "verb"
+    speaker_kb_id: str | None = None
+    continues: int | None = None
+    anonymous: bool = False
+
+    span_fields: ClassVar[Mapping[str, type[Span]]] = {
+        "cue": Span, "speaker": Span, "content": Span,
+    }
+
+
+@span_kind("events")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Span):
+    """What happened to whom, coded in PLOVER.
+
+    ``type`` is one of the 16 PLOVER event types (``ASSAULT``, ``PROTEST``, ``CONSULT`` …) and
+    ``mode`` the lexicon's finer mode where it has one; ``trigger`` the words that report it
+    (قتل، مقتل، سحب قوات). ``actors`` and ``recipients`` are lists of :class:`Participant`
+    taken from the trigger's own sentence; ``place`` is where it happened. ``date`` is an ISO
+    value from the date layer (``date_span`` the mention) or, when the sentence has no date,
+    the publication date (``date_source`` is then ``published``; ``None`` when there is
+    neither). Flags: ``negated`` (لم، لن، نفى), ``hypothetical`` (future or conditional: سوف،
+    سـ، قد، إذا، في حال), ``reported`` (inside reported speech), ``historical`` (reported as
+    past background: كان قد، سبق أن, or dated long before publication). The span covers the
+    trigger and its participants.
+    """
+
+    type: str
+    trigger: Span
+    mode: str | None = None
+    actors: tuple[Participant, ...] = ()
+    recipients: tuple[Participant, ...] = ()
+    place: Participant | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    date_source: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    reported: bool = False
+    historical: bool = False
+
+    span_fields: ClassVar[Mapping[str, builtins.type[Span]]] = {
+        "trigger": Span, "actors": Participant, "recipients": Participant,
+        "place": Participant, "date_span": Span,
+    }
 
 
 @dataclass(frozen=True, slots=True)
