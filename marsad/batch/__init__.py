@@ -1,0 +1,1 @@
+"""The pipeline over large corpora, on one machine or a Dask cluster (``docs/scaling.md``)."""
