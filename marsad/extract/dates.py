@@ -100,7 +100,7 @@ DURATION_CUES = frozenset(norm_keys(dict.fromkeys((
 ), 0)))
 AGE_CUES = frozenset(norm_keys(dict.fromkeys((
     "العمر", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "البالغين", "يبلغ", "تبلغ",
-    "ابن", "ابنة", "بنت", "ذو", "ذات", "ذي", "يناهز", "عمرا",
+    "ابن", "ابنة", "بنت", "ذو", "ذات", "ذي", "يناهز", "تناهز", "ناهز", "عمرا", "سن", "السن",
 ), 0)))
 #: words that put an undated day or month in the future as easily as in the past.
 FUTURE_CUES = frozenset(norm_keys(dict.fromkeys((
@@ -180,9 +180,10 @@ WEEKDAY = re.compile(
 UNIT_WORD = re.compile(_B + r"(?:[وب]?)(?P<unit>" + alternation(TIME_UNITS) + ")" + _E)
 BARE_YEAR = re.compile(r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d|\s*%)" + _ERA)
 _MONTH_SPLIT = re.compile(r"\s+")
-#: the head of a range of days in one month: من 25 إلى (30 أكتوبر)، بين 1 و(15 جانفي).
+#: the head of a range of days in one month: من 25 إلى (30 أكتوبر)، بين 1 و(15 جانفي)،
+#: يومي 12 و(13 ماي).
 DAY_RANGE_HEAD = re.compile(
-    r"(?:^|(?<=\s))[وف]?(?P<cue>من|بين)\s+(?P<d1>\d{1,2})\s*(?:الي|حتي|و|-|–)\s*$"
+    r"(?:^|(?<=\s))[وف]?(?P<cue>من|بين|يومي)\s+(?P<d1>\d{1,2})\s*(?:الي|حتي|و|-|–)\s*$"
 )
 
 # Each pattern above, searched from a literal core (see marsad.extract.scan.Rule); `before`
@@ -396,7 +397,7 @@ class _Finder:
     def relative_days(self) -> None:
         for m in RELATIVE_DAY_RULE.finditer(self.text):
             word = re.sub(r"\s+", " ", m.group("word"))
-            if word == "اليوم" and _followed_by_adjective(self.text, m.end()):
+            if word == "اليوم" and not m.group("part") and _followed_by_adjective(self.text, m.end()):
                 continue
             offset = {"امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "الليله": 0, "غدا": 1,
                       "بعد غد": 2}.get(word, -2)
@@ -491,11 +492,12 @@ class _Finder:
             self.add_duration(kind[1], m.end(), value, unit, kind[0])
 
     def _number_before(self, unit_start: int) -> tuple[int, int | float | None]:
-        for tok in prev_tokens(self.text, unit_start, 4):
+        found: tuple[int, int | float | None] = (unit_start, None)
+        for tok in prev_tokens(self.text, unit_start, 4):  # the longest: خمسة عشر، not عشر
             num = read_number(self.text, tok.start)
             if num and self.text[num.end:unit_start].strip() == "":
-                return num.start, num.value
-        return unit_start, None
+                found = (num.start, num.value)
+        return found
 
     def _age_or_duration(self, start: int, end: int, unit: str) -> tuple[str, int] | None:
         prev = prev_tokens(self.text, start, 3)
@@ -593,10 +595,21 @@ def _next_word(text: str, pos: int) -> str:
     return tok.text if tok else ""
 
 
+#: adjectives after اليوم that make it "the day" (اليوم الأخير), besides nisbas and ordinals.
+DAY_ADJECTIVES = frozenset(norm_keys(dict.fromkeys((
+    "الأخير", "الموالي", "التالي", "المفتوح", "الموعود", "المشهود", "الأول", "الثاني", "الثالث",
+), 0)))
+
+
 def _followed_by_adjective(text: str, pos: int) -> bool:
-    """اليوم الوطني، اليوم العالمي: "the day" as a noun, not "today"."""
+    """اليوم الوطني، اليوم العالمي، اليوم الأخير: "the day" as a noun, not "today".
+
+    An adjective agreeing with يوم is definite and, in news, mostly a nisba (…ي) or an ordinal;
+    a definite noun after اليوم is the subject of the sentence (توفي اليوم الفنان …)."""
     tok = next_token(text, pos)
-    return bool(tok and tok.text.startswith("ال") and tok.text not in N_WEEKDAYS)
+    if tok is None or not tok.text.startswith("ال") or tok.text in N_WEEKDAYS:
+        return False
+    return tok.text.endswith("ي") or tok.text in DAY_ADJECTIVES
 
 
 def _counts_something(word: str) -> bool:

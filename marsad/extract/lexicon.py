@@ -81,6 +81,7 @@ SCALES: dict[str, tuple[int, str]] = {
     "ملياران": (10**9, "two"), "مليارين": (10**9, "two"), "ملياري": (10**9, "two"),
     "بليون": (10**9, "one"), "بلايين": (10**9, "one"), "بليونا": (10**9, "one-or-two"),
     "تريليون": (10**12, "one"), "تريليونات": (10**12, "one"), "تريليونا": (10**12, "one-or-two"),
+    "ترليون": (10**12, "one"), "ترليونات": (10**12, "one"), "ترليونا": (10**12, "one-or-two"),
 }
 FRACTIONS: dict[str, float] = {"نصف": 0.5, "ربع": 0.25}
 
@@ -107,6 +108,19 @@ ORDINALS: dict[str, int] = {
                                     ("السادسة", 16), ("السابعة", 17), ("الثامنة", 18),
                                     ("التاسعة", 19))},
 }
+_ORDINAL_TENS = {"العشرون": 20, "العشرين": 20, "الثلاثون": 30, "الثلاثين": 30, "الأربعون": 40,
+                  "الأربعين": 40, "الخمسون": 50, "الخمسين": 50, "الستون": 60, "الستين": 60,
+                  "السبعون": 70, "السبعين": 70, "الثمانون": 80, "الثمانين": 80, "التسعون": 90,
+                  "التسعين": 90}
+#: compound ordinals: الحادي والعشرون، الثالثة والعشرين … (a bare العشرين is left alone: it is
+#: as often "the twenty" as "the twentieth").
+ORDINALS.update({
+    f"{unit} و{ten}": n + t
+    for unit, n in (("الحادي", 1), ("الحادية", 1), *((w, v) for w, v in ORDINALS.items()
+                                                   if w.startswith("ال") and " " not in w
+                                                   and 2 <= v <= 9))
+    for ten, t in _ORDINAL_TENS.items()
+})
 N_ORDINALS = norm_keys(ORDINALS)
 
 # --- qualifiers (bounds) ----------------------------------------------------------------------
@@ -217,6 +231,14 @@ ISO_CODES = frozenset(
 )
 
 # --- counted nouns ----------------------------------------------------------------------------
+
+#: units of measure: an amount of them may be a decimal (1.250 كلغ), unlike a count of things,
+#: where one dot before three digits groups thousands (1.350 عاملا).
+MEASURE_WORDS = frozenset(normalize_text(w) for w in (
+    "كلغ", "كغ", "كيلوغرام", "كيلوغراما", "كيلوجرام", "غرام", "طن", "طنا", "أطنان", "كلم", "كم",
+    "كيلومتر", "كيلومترا", "متر", "مترا", "أمتار", "م", "هكتار", "هكتارا", "لتر", "لترا",
+    "ليتر", "درجة", "درجات", "ميغاواط", "برميل", "برميلا",
+))
 
 #: words after a number that are not what it counts (prepositions, particles, verbs of
 #: reporting...). Normalized at use.

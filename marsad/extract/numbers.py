@@ -232,6 +232,19 @@ def _counted(word: str) -> bool:
     )
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _counted_value(text: str, num: NumberMatch, noun: str, value: int | float) -> int | float:
+    """1.350 عاملا is 1350 workers (things are counted in whole numbers), but 1.250 كلغ may be
+    a decimal: one dot before three digits groups thousands only before a noun that is not a
+    unit of measure."""
+    if (num.words == 1 and noun not in lx.MEASURE_WORDS
+            and _DOT_THOUSANDS.fullmatch(text, num.start, num.end)):
+        return int(text[num.start : num.end].replace(".", ""))
+    return value
+
+
 def _definite_count(text: str, num: NumberMatch) -> tuple[int, int] | None:
     """For ``الدول الأعضاء الـ 81``: the normalized span of the counted noun phrase."""
     prev = prev_token(text, num.start)
@@ -299,6 +312,7 @@ def _quantity(doc: Doc, text: str, num: NumberMatch, ctx: _Context) -> Quantity 
     elif kind == "count":
         unit_span: tuple[int, int] = attrs.pop("unit_span")  # type: ignore[assignment]
         unit = doc.text[slice(*norm.raw_span(*unit_span))]
+        value = _counted_value(text, num, text[unit_span[0] : unit_span[1]], value)
     if kind == "number" and not num.digits and num.words == 1 and num.value == 1:
         return None  # واحد / واحدة alone is "one (of)", not a quantity
     bound = "exact"
