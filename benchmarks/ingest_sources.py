@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -130,7 +131,10 @@ def main() -> None:
              "|---|---:|---:|---:|---:|---|"]
     for label, ok, failed, secs, size in rows:
         lines.append(f"| {label} | {ok:,} | {failed} | {secs:.2f} | {ok / secs:,.0f} | {size} |")
-    lines += ["", f"Peak resident memory of the whole run: {peak:.0f} MB. HTML (files, WARC, "
+    load = os.getloadavg()[0]
+    lines += ["", f"Load average at the end of the run: {load:.1f} on {os.cpu_count()} cores "
+              "(the machine is shared: absolute figures vary by 2x between runs). "
+              f"Peak resident memory of the whole run: {peak:.0f} MB. HTML (files, WARC, "
               "and feed entries with `--follow-links`) is bounded by trafilatura's extraction; "
               "the failures are ANT documents with an empty `<TEXT>`."]
     write_section("ingest-sources", "\n".join(lines))
