@@ -69,7 +69,7 @@ STAGES: dict[str, str] = {
 }
 
 #: the stages of the default pipeline, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("tokenize", "dates", "numbers")
+DEFAULT_STAGES: tuple[str, ...] = ("tokenize", "dates", "numbers", "entities")
 
 POLICIES = ("raise", "record")
 

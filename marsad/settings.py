@@ -1,7 +1,7 @@
 """marsad's settings: one table of name, default, environment variable and help.
 
-A setting's value comes from the command line where a command has an option for it, else from
-its environment variable, else from the default. ``docs/settings.md`` is this table.
+A setting's value comes from the command line where a command has an option for it
+(:func:`override`), else from its environment variable, else from the default. ``docs/settings.md`` is this table.
 """
 
 from __future__ import annotations
@@ -62,12 +62,25 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+_OVERRIDES: dict[str, Any] = {}
+
+
+def override(name: str, value: Any) -> None:
+    """Set a setting for this process (what a command-line option does); wins over the
+    environment variable and the default."""
+    if name not in _BY_NAME:
+        raise ConfigError(f"unknown setting {name!r}")
+    _OVERRIDES[name] = value
+
+
 def get(name: str) -> Any:
-    """The value of a setting: its environment variable, else its default."""
+    """The value of a setting: an override, else its environment variable, else its default."""
     try:
         setting = _BY_NAME[name]
     except KeyError:
         raise ConfigError(f"unknown setting {name!r}") from None
+    if name in _OVERRIDES:
+        return _OVERRIDES[name]
     raw = os.environ.get(setting.env)
     if raw is None or raw == "":
         return setting.default

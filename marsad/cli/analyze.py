@@ -26,7 +26,7 @@ def parse_when(value: str) -> date | datetime:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "analyze",
-        help="find numbers, money, percentages and dates in Arabic articles",
+        help="find entities, numbers, money, percentages and dates in Arabic articles",
         description=(
             "Analyse Arabic articles. One file (or - for standard input): a readable view, or "
             "the Doc as JSON with --json. A directory or several paths: one JSON Doc a line "
@@ -41,6 +41,9 @@ def register(sub: Any) -> None:
     p.add_argument("--stages", metavar="LIST", help="comma-separated stages (default: all)")
     p.add_argument("--country", metavar="CC", help="country the articles are about (ISO alpha-2)")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest input in bytes")
+    p.add_argument("--kb-user", metavar="FILE",
+                   help="your own knowledge-base entries and aliases (docs/kb.md); "
+                        "default: the kb_user_file setting")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
@@ -51,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     from marsad.ingest.files import expand_paths
 
     published = parse_when(args.published) if args.published else None
+    if args.kb_user:
+        settings.override("kb_user_file", args.kb_user)
     max_bytes = args.max_bytes or settings.get("max_input_bytes")
     country = (args.country or settings.get("country") or "").upper() or None
     from marsad.pipeline import load_pipeline
