@@ -151,6 +151,7 @@ TEXTUAL = re.compile(
     + rf"(?:\s*[/(،-]\s*(?P<mon2>{_MON}){_E}(?:\s*\))?)?"
     + r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام|لعام|لسنه)?\s*(?P<year>\d{4})(?!\d)" + _ERA + ")?"
     + rf"(?:\s+(?P<rel>{_REL}){_E})?"
+    + rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<yrel>{_REL}){_E})?"
 )
 YEAR_RANGE = re.compile(
     _B + r"(?:(?P<pre>خلال|الفتره|عامي|سنتي|الاعوام|السنوات)\s+)?(?:(?P<cue>بين|من)\s+)?"
@@ -181,9 +182,9 @@ UNIT_WORD = re.compile(_B + r"(?:[وب]?)(?P<unit>" + alternation(TIME_UNITS) + 
 BARE_YEAR = re.compile(r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d|\s*%)" + _ERA)
 _MONTH_SPLIT = re.compile(r"\s+")
 #: the head of a range of days in one month: من 25 إلى (30 أكتوبر)، بين 1 و(15 جانفي)،
-#: يومي 12 و(13 ماي).
+#: يومي 12 و(13 ماي)، أيام 9 و(10 جوان).
 DAY_RANGE_HEAD = re.compile(
-    r"(?:^|(?<=\s))[وف]?(?P<cue>من|بين|يومي)\s+(?P<d1>\d{1,2})\s*(?:الي|حتي|و|-|–)\s*$"
+    r"(?:^|(?<=\s))[وف]?(?P<cue>من|بين|يومي|ايام)\s+(?P<d1>\d{1,2})\s*(?:الي|حتي|و|-|–)\s*$"
 )
 
 # Each pattern above, searched from a literal core (see marsad.extract.scan.Rule); `before`
@@ -293,16 +294,19 @@ class _Finder:
         if not (day_s or year_s or rel or m.group("wd")) and (cue not in MONTH_CUES or (
                 _month_key(m.group("mon")) in AMBIGUOUS_MONTHS and cue != "شهر")):
             return
-        if cue == "شهر" and prev:
-            start = prev.start  # شهر رمضان، شهر فيفري الجاري: the word belongs to the date
+        if cue == "شهر" and prev:  # شهر رمضان، بشهر فيفري: the word (not its clitic) belongs
+            start = prev.end - len(cue)
         day_n = _day_number(day_s)
         if day_n is not None and not 1 <= day_n <= 31:
             return
         hijri = system == "hijri" or era in ("ه", "هجري", "هجريه", "للهجره")
         first_day = self._range_head(start) if day_n else None
         start, open_range = self.since(start if first_day is None else first_day[0])
+        if m.group("yrel"):  # 19 ديسمبر من العام الماضي
+            year_s = str(self.anchor.year + N_RELATIVE[m.group("yrel")])
         try:
             when, relative = self._resolve_month(hijri, mo, day_n, year_s, rel, start)
+            relative = relative or bool(m.group("yrel"))
             if first_day is not None:  # من 25 إلى 30 أكتوبر: the days of one month
                 when = _day_range(when, first_day[1])
         except (ValueError, OverflowError):
