@@ -91,6 +91,8 @@ TIME_UNITS: dict[str, tuple[str, int | None]] = {
     **dict.fromkeys(("ساعتين", "ساعتان"), ("hour", 2)),
     **dict.fromkeys(("دقيقة",), ("minute", 1)), "دقائق": ("minute", None),
     **dict.fromkeys(("دقيقتين", "دقيقتان"), ("minute", 2)),
+    "ثانية": ("second", 1), **dict.fromkeys(("ثوان", "ثواني"), ("second", None)),
+    **dict.fromkeys(("ثانيتين", "ثانيتان"), ("second", 2)),
     **dict.fromkeys(("عقد", "عقدا"), ("decade", 1)), "عقود": ("decade", None),
     **dict.fromkeys(("عقدين", "عقدان"), ("decade", 2)),
 }

@@ -146,7 +146,7 @@ PERCENT_WORDS = ("بالمئة", "بالمائة", "بالمية", "في الم�
 #: currency word forms -> currency family (resolved to an ISO code by country).
 CURRENCY_WORDS: dict[str, str] = {
     **dict.fromkeys(("دولار", "دولارا", "دولارات", "دولاران", "دولارين"), "dollar"),
-    **dict.fromkeys(("يورو",), "euro"),
+    **dict.fromkeys(("يورو", "أورو"), "euro"),
     **dict.fromkeys(("جنيه", "جنيها", "جنيهات", "جنيهان", "جنيهين"), "pound"),
     **dict.fromkeys(("إسترليني", "استرليني"), "sterling"),
     **dict.fromkeys(("دينار", "دينارا", "دنانير", "ديناران", "دينارين"), "dinar"),
@@ -252,6 +252,7 @@ NOT_COUNTED = frozenset(normalize_text(w) for w in (
     "سنة", "سنوات", "عام", "أعوام", "يوم", "أيام", "شهر", "أشهر", "شهور", "أسبوع", "أسابيع",
     "ساعة", "ساعات", "دقيقة", "دقائق", "نقطة", "بالتمام", "فأكثر", "وأكثر", "أو أكثر", "لسنة",
     "بحسب", "وفقا", "طبقا", "حسبما", "بسبب", "إثر", "جراء", "لكن", "بينهم", "منهم", "بينها",
+    "أثناء", "عقب", "قبيل", "حيث", "تم", "تمت", "يتم", "خاصة", "إلا", "أما", "أمام", "ضمن",
 ))
 
 #: words before a number that make it an identifier, not a quantity (legal articles, numbers

@@ -71,7 +71,8 @@ _COUNTRY_RULE = Rule(
 _N_COUNTRY = {**lx.norm_keys(lx.COUNTRY_ADJECTIVES), **lx.norm_keys(lx.COUNTRY_NAMES)}
 _N_ADJ = lx.norm_keys(lx.COUNTRY_ADJECTIVES)
 _LIST_MARKER = re.compile(r"\s*[-.)–]")
-_SEPARATED = re.compile(r"[-–/:]\s?\d")
+_SEPARATED = re.compile(r"[ \t\u00a0]?[-–/:][ \t\u00a0]?\d")
+_SEPARATED_BEFORE = re.compile(r"\d[ \t\u00a0]?[-–/:][ \t\u00a0]?$")
 _DIGITS_AFTER = re.compile(r"[ \t\u00a0]\+?\d")
 _DIGITS_BEFORE = re.compile(r"\d[ \t\u00a0]$")
 _NOT_COUNTED_SHAPES = re.compile(r"^(?:ال|وال|بال|لل|فال)")
@@ -173,8 +174,8 @@ def _is_excluded(text: str, num: NumberMatch) -> bool:
         m = _LIST_MARKER.match(text, e)
         if m and not re.match(r"\s*[-–]\s*\d", text[e:]):
             return True
-    if num.digits and _SEPARATED.match(text, e) or (s >= 2 and re.match(r"\d[-–/:]\s?", text[s - 2 : s])):
-        return True  # 10:30, 2-1, 15/10 (dates take theirs first)
+    if num.digits and _SEPARATED.match(text, e) or _SEPARATED_BEFORE.search(text, max(0, s - 4), s):
+        return True  # 10:30, 2-1, 1 - 1, 15/10 (dates take theirs first)
     if num.digits and (_DIGITS_AFTER.match(text, e) or _DIGITS_BEFORE.search(text, max(0, s - 3), s)):
         return True  # +216 71 123 456: a run of digit groups is a phone or a code
     raw = text[s:e]
@@ -334,18 +335,26 @@ def _quantity(doc: Doc, text: str, num: NumberMatch, ctx: _Context) -> Quantity 
 def find_ordinals(doc: Doc, taken: Claims) -> list[Ordinal]:
     norm = doc.normalized
     out: list[Ordinal] = []
-    for m in _ORDINAL_RULE.finditer(norm.text):
-        word = m.group()
-        key = word if word in lx.N_ORDINALS else word[1:]
-        key = re.sub(r"\s+", " ", key)
-        if key not in lx.N_ORDINALS:
+    text = norm.text
+    for m in _ORDINAL_RULE.finditer(text):
+        word = re.sub(r"\s+", " ", m.group())
+        clitic = 0 if word in lx.N_ORDINALS else 1
+        key = word[clitic:]
+        if key not in lx.N_ORDINALS or _after_a_number(text, m.start() + clitic, key):
             continue
-        s = m.start() + (len(word) - len(key) if key != word else 0)
-        raw_s, raw_e = norm.raw_span(s, m.end())
+        raw_s, raw_e = norm.raw_span(m.start() + clitic, m.end())
         if taken.free(raw_s, raw_e):
             out.append(Ordinal(raw_s, raw_e, value=lx.N_ORDINALS[key]))
             taken.take(raw_s, raw_e)
     return out
+
+
+def _after_a_number(text: str, start: int, key: str) -> bool:
+    """14 ثانية: after a number, ثانية (second, fem.) is the unit of time, not an ordinal."""
+    if key != "ثانيه":
+        return False
+    prev = prev_token(text, start)
+    return prev is not None and (prev.text[0].isdigit() or prev.text in lx.N_NUMBER_WORDS)
 
 
 def taken_by_dates(doc: Doc) -> Claims:

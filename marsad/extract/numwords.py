@@ -22,6 +22,8 @@ from marsad.extract.lexicon import (
 from marsad.extract.scan import Tok, next_token
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+#: a decimal point said in words: 22 فاصل 5 (22.5).
+_SPOKEN_POINT = re.compile(r"[ \t\u00a0]+فاصل(?:ه)?[ \t\u00a0]+(\d+)(?![\d.,])")
 _TEN = frozenset({"عشر", "عشره"})
 
 
@@ -122,6 +124,11 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
             break
     if kind is None or start_tok is None or kind[0] == "frac":
         return None
+    if kind[0] == "digits" and isinstance(kind[1], int):
+        point = _SPOKEN_POINT.match(text, start_tok.end)
+        if point:
+            kind = ("digits", float(f"{kind[1]}.{point.group(1)}"), "")
+            start_tok = Tok(start_tok.start, point.end(), text[start_tok.start : point.end()])
     return _read_rest(text, start_tok, kind)
 
 
