@@ -14,6 +14,7 @@ from typing import Any
 EVALUATORS: dict[str, str] = {
     "numbers": "marsad.extract.evaluate",
     "dates": "marsad.extract.evaluate",
+    "ner": "marsad.ner.cli",
 }
 
 

@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 #: kind -> module providing ``register_train``.
-TRAINERS: dict[str, str] = {}
+TRAINERS: dict[str, str] = {"ner": "marsad.ner.cli", "clusters": "marsad.ner.cli"}
 
 
 def register(sub: Any) -> None:

@@ -1,0 +1,133 @@
+"""Gazetteers: lists of known names by type, matched over a sentence's tokens.
+
+An entry is a tuple of *keys* (see :func:`key`): normalized tokens, the first one with its
+proclitics stripped (``وبغداد`` matches ``بغداد``). :meth:`Gazetteer.match` finds, for every
+token, the types of the longest entries that cover it, as ``B-LOC`` / ``I-LOC`` labels.
+
+Sources: the entities of the training split (:func:`from_sentences`; the trainer builds them
+*jackknifed*, each block of training sentences seeing only the names of the other blocks, so the
+model learns how far to trust a name it has seen elsewhere, not to copy its own labels) and the
+curated lists in ``marsad/data/ner/`` (one name a line; ``#`` starts a comment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from marsad.ner.scoring import bio_spans
+from marsad.text.clitics import match_forms
+from marsad.text.normalize import normalize_text
+
+#: the longest entry that is matched, in tokens.
+MAX_LEN = 6
+CURATED = {"LOC": "loc.txt", "PERS": "pers.txt", "ORG": "org.txt", "MISC": "misc.txt"}
+
+
+@lru_cache(maxsize=100_000)
+def key(token: str) -> str:
+    """The key a token is matched under: its normalized form."""
+    return normalize_text(token)
+
+
+@lru_cache(maxsize=100_000)
+def head_keys(token: str) -> tuple[str, ...]:
+    """The keys a first token is matched under: itself, then without proclitics."""
+    return match_forms(key(token))
+
+
+class Gazetteer:
+    """Entries (tuples of keys) mapped to the set of types they were seen with."""
+
+    def __init__(self, entries: Mapping[tuple[str, ...], frozenset[str]] | None = None) -> None:
+        self.entries: dict[tuple[str, ...], frozenset[str]] = dict(entries or {})
+        self.max_len = max((len(e) for e in self.entries), default=0)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, tokens: Sequence[str], kind: str) -> None:
+        entry = tuple(key(t) for t in tokens)
+        if not entry or len(entry) > MAX_LEN:
+            return
+        self.entries[entry] = self.entries.get(entry, frozenset()) | {kind}
+        self.max_len = max(self.max_len, len(entry))
+
+    def merged(self, other: Gazetteer) -> Gazetteer:
+        out = Gazetteer(self.entries)
+        for entry, kinds in other.entries.items():
+            out.entries[entry] = out.entries.get(entry, frozenset()) | kinds
+        out.max_len = max(self.max_len, other.max_len)
+        return out
+
+    def match(self, tokens: Sequence[str]) -> list[tuple[str, ...]]:
+        """For every token, ``B-T``/``I-T`` labels of the names found, longest first, left to right."""
+        out: list[list[str]] = [[] for _ in tokens]
+        if not self.entries:
+            return [()] * len(tokens)
+        keys = [key(t) for t in tokens]
+        n = len(tokens)
+        i = 0
+        while i < n:
+            best = self._longest_at(tokens[i], keys, i, n)
+            if best is None:
+                i += 1
+                continue
+            length, kinds = best
+            for kind in sorted(kinds):
+                out[i].append("B-" + kind)
+                for j in range(i + 1, i + length):
+                    out[j].append("I-" + kind)
+            i += length
+        return [tuple(labels) for labels in out]
+
+    def _longest_at(
+        self, first: str, keys: list[str], i: int, n: int
+    ) -> tuple[int, frozenset[str]] | None:
+        longest = min(self.max_len, n - i)
+        for head in head_keys(first):
+            for length in range(longest, 0, -1):
+                kinds = self.entries.get((head, *keys[i + 1 : i + length]))
+                if kinds:
+                    return length, kinds
+        return None
+
+    def dump(self) -> list[list[str]]:
+        """JSON-able form: ``[[type, ...types, "|", key, key, ...], ...]`` sorted."""
+        rows = [[*sorted(k), "|", *e] for e, k in self.entries.items()]
+        return sorted(rows)
+
+    @classmethod
+    def load(cls, rows: Iterable[Sequence[str]]) -> Gazetteer:
+        out = cls()
+        for row in rows:
+            bar = list(row).index("|")
+            entry = tuple(row[bar + 1 :])
+            out.entries[entry] = frozenset(row[:bar])
+        out.max_len = max((len(e) for e in out.entries), default=0)
+        return out
+
+
+def from_sentences(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Gazetteer:
+    """The names of labelled sentences (``(tokens, tags)`` pairs)."""
+    gaz = Gazetteer()
+    for tokens, tags in sentences:
+        for start, end, kind in bio_spans(tags):
+            gaz.add(tokens[start:end], kind)
+    return gaz
+
+
+def curated() -> Gazetteer:
+    """The curated name lists shipped in ``marsad/data/ner/``."""
+    gaz = Gazetteer()
+    base = resources.files("marsad") / "data" / "ner"
+    for kind, name in CURATED.items():
+        path = base / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                gaz.add(line.split(), kind)
+    return gaz
