@@ -270,3 +270,34 @@ def test_ant_dates_resolve_against_the_articles_time(name: str, mention: str, va
     assert mention in found, f"{name}: {mention!r} not found among {sorted(found)}"
     span = found[mention]
     assert span.value == value and span.anchor == "published"  # type: ignore[attr-defined]
+
+
+# --- invariants on any text ------------------------------------------------------------------
+
+_WORDS = sorted({w for r in load_gold(GOLD) for w in r.text.split()})
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.integers(0, 3_000_000).map(str),
+    st.sampled_from(["،", ".", "-", "/", ":", "%", "\n", "1-", "و", "بـ", "(", ")", "٢٠١٩", "٫٥"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40), st.dates())
+def test_spans_stay_inside_the_text_and_never_overlap(pieces: list[str], published: object) -> None:
+    from marsad.pipeline import load_pipeline
+
+    text = " ".join(pieces)
+    doc = load_pipeline(["dates", "numbers"]).analyze(text, published=published)  # type: ignore[arg-type]
+    spans = sorted((s.start, s.end, g) for g in GROUPS for s in doc.group(g))
+    for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:], strict=False):
+        assert e1 <= s2, f"{g1} [{s1},{e1}) overlaps {g2} [{s2},{e2}) in {text!r}"
+    for s, e, _ in spans:
+        assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
+    for d in doc.group("dates"):
+        assert isinstance(d, DateMention)
+        if d.first and d.last:
+            assert d.first <= d.last
+        if d.granularity == "day":
+            assert d.value == d.first == d.last
+        assert ("/" in d.value) == (d.granularity == "range")
