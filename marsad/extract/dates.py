@@ -116,7 +116,7 @@ _CUE_WORDS = frozenset({"قبل", "منذ"}) | DURATION_CUES | AGE_CUES
 #: words before a bare month name that make it a month (في جانفي، خلال رمضان).
 MONTH_CUES = frozenset(norm_keys(dict.fromkeys((
     "شهر", "في", "خلال", "منذ", "مطلع", "أوائل", "أواخر", "منتصف", "نهاية", "بداية", "حتى", "قبل",
-    "بعد", "غاية", "مع", "موفى", "أواسط",
+    "بعد", "غاية", "مع", "موفى", "أواسط", "إلى",
 ), 0)))
 PARTS_OF_DAY = ("يوم", "صباح", "مساء", "ليلة", "ظهر", "فجر", "عشية", "ليل", "نهار", "صبيحة",
                 "ظهيرة", "غداة", "أمسية", "منتصف ليل")
@@ -323,8 +323,13 @@ class _Finder:
         return (m.start("cue"), int(m.group("d1"))) if m else None
 
     def _future_context(self, start: int) -> bool:
-        """Do the words before ``start`` (same line, up to 6) speak of something to come?"""
-        return any(t.text in FUTURE_CUES for t in prev_tokens(self.text, start, 6))
+        """Do the words before ``start`` (same line, up to 6) speak of something to come?
+
+        إلى counts only right before the date (أُجّل إلى مارس), not further back (وصل إلى 44
+        مليار دولار بنهاية فبراير)."""
+        tokens = prev_tokens(self.text, start, 6)
+        return any(t.text in FUTURE_CUES and (t.text != "الي" or i == 0)
+                   for i, t in enumerate(tokens))
 
     def _resolve_month(self, hijri: bool, mo: int, day_n: int | None, year_s: str | None,
                        rel: str | None, start: int) -> tuple[When, bool]:
