@@ -631,7 +631,8 @@ def _counts_something(word: str) -> bool:
         return True
     return (
         len(word) >= 2 and word[0].isalpha() and not word.startswith("ال")
-        and word not in NOT_COUNTED and word not in MONTH_WORDS and word not in N_RELATIVE
+        and word not in NOT_COUNTED and not (word[0] in "وف" and word[1:] in NOT_COUNTED)
+        and word not in MONTH_WORDS and word not in N_RELATIVE
         and word not in ("م", "ه")
     )
 

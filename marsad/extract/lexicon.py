@@ -253,6 +253,18 @@ NOT_COUNTED = frozenset(normalize_text(w) for w in (
     "ساعة", "ساعات", "دقيقة", "دقائق", "نقطة", "بالتمام", "فأكثر", "وأكثر", "أو أكثر", "لسنة",
     "بحسب", "وفقا", "طبقا", "حسبما", "بسبب", "إثر", "جراء", "لكن", "بينهم", "منهم", "بينها",
     "أثناء", "عقب", "قبيل", "حيث", "تم", "تمت", "يتم", "خاصة", "إلا", "أما", "أمام", "ضمن",
+    "هناك", "نظرا", "عبر", "قرب", "فور", "نفسه", "نفسها", "كانوا", "كانا", "قاموا", "ليست", "ليس",
+    # adverbs: 300 دينار شهريا، 3 مرات يوميا
+    "يوميا", "أسبوعيا", "شهريا", "سنويا", "حاليا", "إضافيا", "تباعا", "مجانا",
+))
+#: words after a number that make it a rank, not a quantity (المصنفة 48 عالميا، 18 دوليا).
+RANK_WORDS = frozenset(normalize_text(w) for w in (
+    "عالميا", "محليا", "دوليا", "عربيا", "إفريقيا", "افريقيا", "أوروبيا", "قاريا", "وطنيا",
+))
+
+#: words after a number that make it a time of day (9 صباحا، 8 مساء), not a quantity.
+CLOCK_WORDS = frozenset(normalize_text(w) for w in (
+    "صباحا", "صباح", "مساء", "مساءا", "مساءً", "ليلا", "ظهرا", "فجرا", "زوالا", "عصرا",
 ))
 
 #: words before a number that make it an identifier, not a quantity (legal articles, numbers
@@ -265,6 +277,8 @@ IDENTIFIER_CUES = frozenset(normalize_text(w) for w in (
     "النسخة", "الإصدار", "السطر", "الملف", "الشقة", "المبنى", "المدرج", "الباب", "القسم",
     # a point in time of day or of a match, not an amount: الساعة 9 صباحا، الدقيقة 90
     "الساعة", "الدقيقة",
+    # a rank: المرتبة 50 عالميا، المركز 3
+    "المرتبة", "الرتبة", "المركز",
 ))
 #: "عدد" before a number is an identifier only after these (القانون عدد 22).
 LAW_WORDS = frozenset(normalize_text(w) for w in (

@@ -174,6 +174,9 @@ def _is_excluded(text: str, num: NumberMatch) -> bool:
         m = _LIST_MARKER.match(text, e)
         if m and not re.match(r"\s*[-–]\s*\d", text[e:]):
             return True
+    nxt = next_token(text, e)
+    if nxt is not None and (nxt.text in lx.CLOCK_WORDS or nxt.text in lx.RANK_WORDS):
+        return True  # 9 صباحا: a time of day; 48 عالميا: a rank
     if num.digits and _SEPARATED.match(text, e) or _SEPARATED_BEFORE.search(text, max(0, s - 4), s):
         return True  # 10:30, 2-1, 1 - 1, 15/10 (dates take theirs first)
     if num.digits and (_DIGITS_AFTER.match(text, e) or _DIGITS_BEFORE.search(text, max(0, s - 3), s)):
@@ -215,9 +218,23 @@ def _unit_after(text: str, num: NumberMatch, ctx: _Context) -> tuple[str, int, d
         if adj_country and adj:
             end = adj.end
         return "money", end, {"currency": ctx.currency(family, adj_country)}
+    if _percent_range(text, e):
+        return "percent", e, {"unit": "%"}
     if _counted(word):
         return "count", tok.end, {"unit_span": (tok.start, tok.end)}
     return "number", e, {}
+
+
+_RANGE_SEP = re.compile(r"[ \t\u00a0]*(?:و|الي|حتي|-|–)[ \t\u00a0]*(?=\d)")
+
+
+def _percent_range(text: str, end: int) -> bool:
+    """بين 26 و28 في المائة، من 5 إلى 7 بالمئة: the first number of a range of percentages."""
+    sep = _RANGE_SEP.match(text, end)
+    if sep is None:
+        return False
+    second = read_number(text, sep.end())
+    return second is not None and _PERCENT.match(text, second.end) is not None
 
 
 def _counted(word: str) -> bool:
@@ -226,6 +243,7 @@ def _counted(word: str) -> bool:
         and word[0].isalpha()
         and not word.isascii()
         and word not in lx.NOT_COUNTED
+        and not (word[0] in "وف" and word[1:] in lx.NOT_COUNTED)  # وذلك، ومن، وهناك
         and not _NOT_COUNTED_SHAPES.match(word)
         and word not in _month_words()
         and word not in lx.N_NUMBER_WORDS
