@@ -164,8 +164,8 @@ class DateMention(Span):
 class Duration(Span):
     """A length of time (لمدة ثلاث سنوات) or an age (45 عاما): never a date.
 
-    ``kind`` is ``duration`` or ``age``; ``unit`` is ``minute``, ``hour``, ``day``, ``week``,
-    ``month`` or ``year``.
+    ``kind`` is ``duration`` or ``age``; ``unit`` is ``second``, ``minute``, ``hour``, ``day``,
+    ``week``, ``month``, ``year`` or ``decade``.
     """
 
     value: int | float
