@@ -53,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
         "the shipped knowledge base (format: docs/kb.md). Empty: none.",
     ),
     Setting(
+        "events_triggers_file",
+        "",
+        "A tab-separated file of the user's own event triggers (Arabic word -> PLOVER type "
+        "and mode), added to the shipped lexicon; its spellings replace shipped ones "
+        "(format: docs/events.md). Empty: none.",
+    ),
+    Setting(
         "db",
         "marsad.db",
         "Path of the SQLite archive used by ingest, search, show, export and stats.",
