@@ -15,6 +15,7 @@ EVALUATORS: dict[str, str] = {
     "numbers": "marsad.extract.evaluate",
     "dates": "marsad.extract.evaluate",
     "ner": "marsad.ner.cli",
+    "entities": "marsad.kb.evaluate",
 }
 
 
