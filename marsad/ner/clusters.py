@@ -27,11 +27,15 @@ GRANULARITIES = (64, 256, 1024)
 
 
 class Clusters:
-    """Word key -> cluster ids, one per granularity."""
+    """Word key -> cluster ids, one per granularity, then (when the file has a ``count``
+    column) the word's frequency band: ``int(log2(count))`` in the corpus the clusters were
+    learnt from."""
 
-    def __init__(self, table: dict[str, tuple[str, ...]], granularities: Sequence[int]) -> None:
+    def __init__(self, table: dict[str, tuple[str, ...]], granularities: Sequence[int],
+                 counts: bool = False) -> None:
         self.table = table
         self.granularities = tuple(granularities)
+        self.counts = counts
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def __len__(self) -> int:
@@ -50,6 +54,21 @@ class Clusters:
             self._cache[word] = hit
         return hit
 
+    def band(self, word: str) -> int:
+        """The frequency band of ``word`` (``-1`` when unknown or the file has none)."""
+        row = self.table.get(word)
+        return int(row[-1]) if row and self.counts else -1
+
+    def best_form(self, word: str) -> str:
+        """Of ``word`` and its proclitic-stripped forms, the most frequent (ties: the least
+        stripped): ``وبغداد`` → ``بغداد``, not ``غداد``."""
+        best, best_band = word, self.band(word)
+        for form in match_forms(word)[1:]:
+            b = self.band(form)
+            if b > best_band:
+                best, best_band = form, b
+        return best
+
     @classmethod
     def read(cls, path: str | Path) -> Clusters:
         """Read a file written by :func:`write`; a bad file raises :class:`ModelError`."""
@@ -59,21 +78,24 @@ class Clusters:
                 header = fh.readline().split()
                 if not header or header[0] != "#clusters":
                     raise ModelError(f"{path}: not a marsad cluster file")
-                grans = [int(g) for g in header[1:]]
+                counts = header[-1] == "count"
+                grans = [int(g) for g in header[1 : len(header) - counts]]
+                width = len(grans) + counts + 1
                 table: dict[str, tuple[str, ...]] = {}
                 for line in fh:
                     parts = line.split()
-                    if len(parts) != len(grans) + 1:
+                    if len(parts) != width:
                         raise ModelError(f"{path}: malformed line {line[:40]!r}")
                     table[parts[0]] = tuple(parts[1:])
         except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:
             raise ModelError(f"{path}: cannot read the cluster file ({exc})") from None
-        return cls(table, grans)
+        return cls(table, grans, counts)
 
 
 def write(path: str | Path, table: dict[str, tuple[int, ...]], granularities: Sequence[int]) -> str:
-    """Write the cluster file (gzip, reproducible bytes); returns its SHA-256."""
-    lines = ["#clusters " + " ".join(map(str, granularities))]
+    """Write the cluster file (gzip, reproducible bytes); returns its SHA-256. Each row of
+    ``table`` is the cluster ids, then the frequency band."""
+    lines = ["#clusters " + " ".join(map(str, granularities)) + " count"]
     lines += [w + " " + " ".join(map(str, ids)) for w, ids in sorted(table.items())
               if w and not any(c.isspace() for c in w)]
     data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -167,4 +189,4 @@ def build(sentences: Iterable[Sequence[str]], config: BuildConfig = BuildConfig(
         k = min(k, len(frequent))
         km = KMeans(n_clusters=k, n_init=1, random_state=config.seed, max_iter=100)
         ids.append(km.fit_predict(vectors))
-    return {w: tuple(int(a[i]) for a in ids) for w, i in words.items()}
+    return {w: (*(int(a[i]) for a in ids), counts[w].bit_length() - 1) for w, i in words.items()}

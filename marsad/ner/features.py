@@ -9,7 +9,8 @@ Feature names (``X`` is a value):
 
 =============  ====================================================================
 ``w=X``        the word key (normalized, digits as 0; :func:`marsad.ner.corpus.word_key`)
-``st=X``       the word without proclitics (و ف ب ل ك س and ال), when that differs
+``st=X``       the word without proclitics (و ف ب ل ك س, ال), when that differs: of the
+               possible splits, the form most frequent in the clusters' corpus
 ``pre=X``      the proclitics stripped
 ``p2=X`` …     the first 2/3 letters of the stem, the last 1/2/3 letters of the word
 ``sh=X``       shape: ``ar``, ``lat``, ``num``, ``mix``, or the punctuation itself
@@ -50,6 +51,7 @@ class FeatureConfig:
     gazetteer: bool = True
     bigrams: bool = True
     context_stems: bool = True
+    frequency: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,7 +117,7 @@ class Featurizer:
     def _word(self, token: str) -> WordInfo:
         cfg = self.config
         n = word_key(token)
-        stem = strip_proclitics(n) if cfg.stems else n
+        stem = self._stem(n) if cfg.stems else n
         own = ["w=" + n]
         ctx = ["w=" + n]
         if stem != n:
@@ -134,6 +136,11 @@ class Featurizer:
         if self.clusters is not None and cfg.clusters:
             ids = self.clusters.lookup(n)
             grans = self.clusters.granularities
+            if not ids:
+                own.append("c=none")
+                ctx.append("c=none")
+            elif self.clusters.counts and cfg.frequency:
+                own.append("fq=" + ids[-1])
             for g, cid in zip(grans, ids, strict=False):
                 if g in cfg.clusters:
                     own.append(f"c{g}={cid}")
@@ -142,6 +149,13 @@ class Featurizer:
         around = {o: tuple(f"{o:+d}:{f}" for f in (ctx if abs(o) == 1 else ctx[:1] + ctx[2:]))
                   for o in self.offsets}
         return WordInfo(n, tuple(own), around)
+
+    def _stem(self, n: str) -> str:
+        """The word without proclitics: the most frequent form where the clusters know
+        frequencies, else the most stripped one."""
+        if self.clusters is not None and self.clusters.counts:
+            return self.clusters.best_form(n)
+        return strip_proclitics(n)
 
     def sentence(self, tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
         """The features of every token of one sentence."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from marsad.model import Doc, Entity, Offsets
 from marsad.ner.scoring import bio_spans
 from marsad.ner.tagger import NerModel
 from marsad.text.tokenize import split_sentences, tokenize
+
+_ARABIC = re.compile("[\u0621-\u064a]")
 
 
 def sentence_groups(tokens: Offsets, sentences: Offsets) -> list[list[tuple[int, int]]]:
@@ -45,6 +48,8 @@ def doc_entities(doc: Doc, model: NerModel) -> list[Entity]:
     sentences = doc.sentences or split_sentences(text)
     out: list[Entity] = []
     for group in sentence_groups(tokens, sentences):
+        if not _ARABIC.search(text, group[0][0], group[-1][1]):
+            continue  # the model knows Arabic news only: a sentence without Arabic has no names
         words = [text[s:e] for s, e in group]
         tags, probs = model.tag_scored(words)
         out += entities(text, group, tags, probs)
