@@ -66,6 +66,8 @@ STAGES: dict[str, str] = {
     "dates": "marsad.extract.dates:dates_stage",
     "numbers": "marsad.extract.numbers:numbers_stage",
     "entities": "marsad.extract.entities:entities_stage",
+    "quotes": "marsad.extract.quotes:quotes_stage",
+    "events": "marsad.extract.events:events_stage",
 }
 
 #: the stages of the default pipeline, in order.

@@ -1,0 +1,594 @@
+"""Who said what: direct quotes, reported speech, sources and continuations.
+
+The ``quotes`` stage finds cues in the normalized text and reads each cue's sentence around
+it (``docs/events.md`` has the rules and their limits):
+
+* **speech verbs** (:mod:`marsad.extract.speech`: قال، أكد، أضاف، يشير، ويرى … in all persons
+  and tenses, with و/ف): the speaker is the noun phrase after the verb (ويشير الباحثان) or
+  before it (الوزيرة قالت); the content opens at أنّ/إنّ/بأنّ, إلى أنّ, a colon, a quotation
+  mark or a preposition the verb takes (دعا إلى، طالب بـ، أكد على), after adjuncts (في تصريح
+  لـ…، اليوم); a quotation after the cue makes it **direct** (the content is inside the marks,
+  across sentences if the quotation is); «…»، قال X puts the speaker after the quotation;
+* **source phrases**: حسب، بحسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، في رأي، على حد قول, with or
+  without a relative verb (وفق ما أفاد به X): the content is the rest of the sentence when the
+  phrase opens it, else the sentence before it; a phrase must name a speaker (a person or body
+  by office, a document, a linked entity), so وفق القانون is no source;
+* **continuations**: participles (مضيفا، مشيرة إلى أن), verbs with no speaker of their own
+  (وأضاف أن، وتابع), pronoun sources (وفق تعبيره، حسب قوله، على حد تعبيره) and "the same
+  source" carry on the last explicit speaker (``continues``); a pronoun source that closes the
+  content of an attribution in its own sentence adds nothing and is folded into it;
+* **anonymous** sources: مصادر مطلعة، مصدر أمني، مسؤول رفض الكشف عن اسمه.
+
+The speaker's entity id is that of the first linked person, else organization, else place
+named inside the speaker (وزير الخارجية التركي → Turkey).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.extract import speech
+from marsad.extract.clause import (
+    PREPOSITIONS,
+    QUOTES,
+    Sentence,
+    SentenceIndex,
+    bare,
+    entity_kb,
+    is_complementizer,
+    strip_conj,
+)
+from marsad.extract.lexicon import alternation
+from marsad.model import Attribution, Doc, Span
+from marsad.pipeline import stage
+from marsad.text.normalize import normalize_text
+
+MAX_SPEAKER = 12
+MAX_ADJUNCT = 16
+_COMMA = frozenset("،,")
+_STOPS = frozenset("،,;؛:.!?؟()[]{}")
+_PREP_COMP = frozenset(normalize_text(w) for w in ("إلى", "الى", "على", "عن", "من"))
+_NAME_PREFIXES = ("بن", "بو", "بل", "لطف", "لي", "لو", "لا", "لب")
+
+
+@dataclass
+class Draft:
+    """An attribution being built (word indices are those of its sentence)."""
+
+    sentence: int
+    cue: Span
+    speaker: Span | None
+    content: Span | None
+    direct: bool = False
+    kind: str = "verb"
+    kb_id: str | None = None
+    anonymous: bool = False
+    continues: int | None = None  # index in the draft list
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in (self.cue, self.speaker, self.content) if s is not None)
+
+    @property
+    def end(self) -> int:
+        return max(s.end for s in (self.cue, self.speaker, self.content) if s is not None)
+
+
+# --- finding cues -----------------------------------------------------------------------------
+
+_PHRASES = ("على حد", "وعلى حد", "في رأي", "وفي رأي", "في تقدير", "وفي تقدير", "في نظر",
+            "جاء في", "وجاء في", "ورد في", "وورد في", "جاء على", "وجاء على")
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    words = {*speech.VERB_FORMS, *speech.PARTICIPLE_FORMS, *speech.SOURCE_WORDS, *_PHRASES}
+    return re.compile(r"(?<![^\W_])(?:" + alternation(words) + r")(?![^\W_])")
+
+
+def cue_hits(doc: Doc) -> dict[int, list[int]]:
+    """Raw start offsets of cue words, by sentence number."""
+    norm = doc.normalized
+    index = SentenceIndex(doc)
+    hits: dict[int, list[int]] = {}
+    for m in _cue_pattern().finditer(norm.text):
+        raw = norm.to_raw(m.start())
+        hits.setdefault(index.sentence_of(raw), []).append(raw)
+    return hits
+
+
+# --- quotation marks ----------------------------------------------------------------------------
+
+
+def quote_pairs(text: str) -> dict[int, int]:
+    """Opening quotation mark offset -> closing mark offset, paired within each line."""
+    pairs: dict[int, int] = {}
+    pos = 0
+    for line in text.split("\n"):
+        stack: list[tuple[int, str]] = []
+        for m in re.finditer(r'[«»“”"„]', line):
+            ch, at = m.group(), pos + m.start()
+            if ch == '"' and stack and stack[-1][1] == '"':
+                pairs[stack.pop()[0]] = at
+            elif ch in QUOTES and ch != "”":
+                stack.append((at, ch))
+            elif ch == "”" and stack and stack[-1][1] in "“„" or ch == "»" and stack and stack[-1][1] == "«":
+                pairs[stack.pop()[0]] = at
+            elif ch == "”" and not stack:
+                stack.append((at, "“"))  # some texts open with ” as well
+        pos += len(line) + 1
+    return pairs
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+
+class Reader:
+    """Reads the attributions of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index = SentenceIndex(doc)
+        self.pairs = quote_pairs(doc.text)
+        self.drafts: list[Draft] = []
+        self.claimed: list[tuple[int, int]] = []  # direct contents: cues inside are quoted
+
+    def read(self) -> list[Attribution]:
+        for n, starts in sorted(cue_hits(self.doc).items()):
+            self._sentence(self.index.get(n), starts)
+        return self._finish()
+
+    def _inside_quote(self, raw: int) -> bool:
+        """Is ``raw`` inside a direct content or any quotation (a cue there is quoted)?"""
+        return any(s <= raw < e for s, e in self.claimed) or any(
+            o < raw < c for o, c in self.pairs.items())
+
+    def _sentence(self, s: Sentence, starts: list[int]) -> None:
+        ks = sorted({s.word_index(r) for r in starts})
+        hits = [k for k in ks if k < len(s.words) and s.words[k].start in starts]
+        for pos, k in enumerate(hits):
+            if self._inside_quote(s.words[k].start):
+                continue
+            nxt = hits[pos + 1] if pos + 1 < len(hits) else len(s.words)
+            draft = self._at(s, k, nxt)
+            if draft is not None:
+                self._add(draft)
+
+    def _at(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        n = s.words[k].norm
+        if n in speech.SOURCE_WORDS:
+            return self._source(s, k, k + 1, nxt)
+        if k + 1 < len(s.words):
+            pair = f"{n} {s.words[k + 1].norm}"
+            if pair in _NORM_PHRASES:
+                if strip_conj(n) in ("جاء", "ورد"):
+                    return self._came_in(s, k, nxt)
+                return self._source(s, k, k + 2, nxt)
+        if n in speech.PARTICIPLE_FORMS:
+            return self._participle(s, k, nxt)
+        if n in speech.VERB_FORMS:
+            return self._verb(s, k, nxt, speech.VERB_FORMS[n])
+        return None
+
+    # -- speech verbs ------------------------------------------------------------------------
+    def _verb(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
+        words = s.words
+        if k > 0 and words[k - 1].norm in ("ما", "مما", "كما", "لما", "مثلما"):
+            if words[k - 1].norm in ("ما", "مما"):
+                return self._relative(s, k, nxt)
+            return None
+        sp_end = self.speaker_end(s, k + 1)
+        speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
+        opened = self.complement(s, sp_end, cue, nxt)
+        content, direct = self.content(s, opened[0], nxt) if opened else (None, False)
+        if content is None and "obj" in cue.takes and speaker is not None:
+            np_end = self.noun_phrase_end(s, k + 1, sp_end)
+            if np_end < sp_end:
+                sp_end, opened = np_end, (np_end, np_end)
+                speaker = s.span(k + 1, sp_end)
+                content, direct = self.content(s, np_end, nxt)
+        if opened is None:
+            return self._postposed(s, k, speaker, cue)
+        if content is None or cue.strict and opened[1] - sp_end > 6:
+            return None
+        if speaker is None and not self._pronoun_subject(s, k):
+            speaker = self.fronted_speaker(s, k)
+        return self._draft(s, s.span(k, k + 1), speaker, content, direct, "verb")
+
+    def _pronoun_subject(self, s: Sentence, k: int) -> bool:
+        """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
+        w = s.words[k].norm
+        return w[0] in "وف" and w[1:] in speech.VERB_FORMS or k == 0 or s.words[k - 1].norm in (
+            "و", "ف", "ثم", "كما", "وقد", "قد", "فقد")
+
+    def _participle(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        cue = speech.PARTICIPLE_FORMS[s.words[k].norm]
+        if k == 0:
+            return None
+        opened = self.complement(s, k + 1, cue, nxt, limit=4)
+        if opened is None:
+            return None
+        c_start, marker = opened
+        if s.words[k].norm in speech.AMBIGUOUS_PARTICIPLES and marker > k + 2:
+            return None
+        content, direct = self.content(s, c_start, nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+
+    def _postposed(self, s: Sentence, k: int, speaker: Span | None,
+                   cue: speech.Cue) -> Draft | None:
+        """«…»، قال الوزير: the quotation before the cue is the content."""
+        words = s.words
+        if speaker is None or k < 2 or words[k - 1].norm not in _COMMA:
+            return None
+        close = words[k - 2].start
+        for open_, close_ in self.pairs.items():
+            if close_ == close and close_ - open_ > 1:
+                return self._draft(s, s.span(k, k + 1), speaker, Span(open_ + 1, close_), True,
+                                   "verb")
+        return None
+
+    def _relative(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        """وهو ما أكده الوزير: the speaker after, the content is the clause before."""
+        words = s.words
+        j = k + 1
+        if j < len(words) and words[j].norm in speech.RELATIVE_FILLERS:
+            j += 1
+        j = self._skip_media(s, j)
+        sp_end = self.speaker_end(s, j)
+        if sp_end == j or not self.speaker_like(s, j, sp_end, relative=True):
+            return None
+        first = k - 1
+        if first > 0 and strip_conj(words[first - 1].norm) in ("هو", "هي", "هذا", "ذلك"):
+            first -= 1
+        content = self.before(s, first)
+        if content is None:
+            return None
+        return self._draft(s, s.span(first, k + 1), s.span(j, sp_end), content, False, "source")
+
+    def _came_in(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        """وجاء في البيان أنّ …: the document is the speaker."""
+        sp_end = self.speaker_end(s, k + 2)
+        if sp_end == k + 2:
+            return None
+        opened = self.complement(s, sp_end, speech.Cue("جاء"), nxt)
+        if opened is None:
+            return None
+        content, direct = self.content(s, opened[0], nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, k + 2), s.span(k + 2, sp_end), content, direct, "verb")
+
+    # -- source phrases ----------------------------------------------------------------------
+    def _source(self, s: Sentence, k: int, j: int, nxt: int) -> Draft | None:
+        words = s.words
+        if j >= len(words):
+            return None
+        relative = False
+        if words[j].norm in ("ل", "لما", "ما", "عن", "لم"):
+            relative = words[j].norm in ("لما", "ما")
+            j += 1
+        elif words[k].norm.endswith("ما"):  # حسبما
+            relative = True
+        if relative and j < len(words):
+            j += 1  # the relative verb (أفاد، أكده، صرح، أوردته …)
+            if j < len(words) and words[j].norm in speech.RELATIVE_FILLERS:
+                j += 1
+            if j < len(words) and words[j].norm in ("في", "علي"):  # جاء في، جاء على
+                j += 1
+            j = self._skip_media(s, j)
+        if j >= len(words):
+            return None
+        cue = s.span(k, j)
+        head = words[j].norm
+        same = head in speech.SAME_SOURCE_MARKS or (
+            head in speech.SAME_SOURCE_HEADS and j + 1 < len(words)
+            and words[j + 1].norm in speech.SAME_SOURCE_MARKS)
+        if head in speech.PRONOUN_SOURCES or same:
+            end = j + 1
+            while end < len(words) and (words[end].norm in speech.SAME_SOURCE_MARKS
+                                        or words[end].norm in speech.SAME_SOURCE_HEADS):
+                end += 1
+            return self._pronoun_source(s, k, end, nxt)
+        sp_end = self.speaker_end(s, j)
+        if sp_end == j or not self.speaker_like(s, j, sp_end, relative):
+            return None
+        opening = k == 0 or words[k - 1].norm in ("و", *_COMMA) or (
+            k == 1 and not words[0].is_word)
+        if opening and sp_end < len(words):
+            start = sp_end + 1 if words[sp_end].norm in _COMMA else sp_end
+            content, direct = self.content(s, start, nxt)
+        else:
+            content, direct = self.before(s, k), False
+        if content is None:
+            return None
+        return self._draft(s, cue, s.span(j, sp_end), content, direct, "source")
+
+    def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
+        """وفق تعبيره، حسب قوله: the content before, the speaker the last explicit one."""
+        for d in reversed(self.drafts):
+            if d.sentence != s.index:
+                break
+            if d.content is not None and d.content.end >= s.words[k].start - 2:
+                return None  # closes content already attributed in this sentence
+        content = self.before(s, k)
+        if content is None:
+            opening = k == 0 or s.words[k - 1].norm in ("و", *_COMMA)
+            if opening and end < len(s.words):
+                start = end + 1 if s.words[end].norm in _COMMA else end
+                content, _ = self.content(s, start, nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, end), None, content, False, "continuation")
+
+    def _skip_media(self, s: Sentence, j: int) -> int:
+        """Skip "للجوهرة أف أم" / "لنا" between a relative verb and its speaker."""
+        words = s.words
+        if j < len(words) and words[j].norm.startswith("ل") and not self._speaker_head(
+                words[j].norm):
+            for m in range(j + 1, min(len(words), j + 5)):
+                if self._speaker_head(words[m].norm) or m in s.entity_at:
+                    return m
+        return j
+
+    # -- reading the sentence ------------------------------------------------------------------
+    def speaker_end(self, s: Sentence, j: int) -> int:
+        """The end (word index) of the speaker noun phrase that starts at ``j``."""
+        words = s.words
+        i = j
+        while i < len(words) and i - j < MAX_SPEAKER:
+            ent = s.entity_at.get(i)
+            if ent is not None and i > j or (ent is not None and ent.type in ("PERS", "ORG")):
+                i = s.word_index(ent.end - 1) + 1
+                continue
+            w = words[i]
+            n = w.norm
+            if not w.is_word:
+                if n in QUOTES and i > j:
+                    close = self.pairs.get(w.start)
+                    if close is not None and close < w.start + 60:  # a quoted name
+                        i = s.word_index(close) + 1
+                        continue
+                break
+            if self._stop(s, i, n, i == j):
+                break
+            i += 1
+        return self._anonymous_tail(s, i)
+
+    def noun_phrase_end(self, s: Sentence, j: int, end: int) -> int:
+        """Where a noun phrase starting at ``j`` ends by definiteness: an indefinite word after
+        a definite one (not inside an entity) opens a new phrase (الباحثان أهميةَ الاجتماع)."""
+        words = s.words
+        i = j
+        seen_definite = False
+        while i < end:
+            ent = s.entity_at.get(i)
+            if ent is not None:
+                i = s.word_index(ent.end - 1) + 1
+                seen_definite = True
+                continue
+            if seen_definite and not words[i].definite and words[i].is_word:
+                return i
+            seen_definite = seen_definite or words[i].definite
+            i += 1
+        return end
+
+    def _stop(self, s: Sentence, i: int, n: str, first: bool) -> bool:
+        if is_complementizer(n) or n in PREPOSITIONS or i in s.date_at:
+            return True
+        if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
+            return not first or n in speech.PARTICIPLE_FORMS
+        if n.startswith("بال") or n.startswith("وب") and len(n) > 4:
+            return True
+        if n.startswith("ب") and not n.startswith(_NAME_PREFIXES) and not first:
+            return True
+        if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
+            return True
+        if n.startswith("ل") and not n.startswith("لل") and bare(n[1:]) in speech.MEDIA_HEADS:
+            return True
+        return False
+
+    def _anonymous_tail(self, s: Sentence, i: int) -> int:
+        """Take "رفض الكشف عن اسمه" into the speaker."""
+        words = s.words
+        if i < len(words) and words[i].norm in speech.ANONYMOUS_VERBS:
+            for m in range(i + 1, min(len(words), i + 6)):
+                if bare(words[m].norm).startswith(("اسم", "هويت", "هوي")):
+                    return m + 1
+        return i
+
+    def _speaker_head(self, n: str) -> bool:
+        return bare(n) in speech.SPEAKER_HEADS or n in speech.SPEAKER_HEADS
+
+    def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
+        """Does words ``[i, j)`` name someone who can speak?"""
+        if relative:
+            return True
+        if any(e.type in ("PERS", "ORG") for e in s.entities_in(i, j)):
+            return True
+        return any(self._speaker_head(w.norm) for w in s.words[i:j])
+
+    def complement(self, s: Sentence, i: int, cue: speech.Cue, nxt: int,
+                   limit: int = MAX_ADJUNCT) -> tuple[int, int] | None:
+        """(content start, marker index) of the content opening at or after word ``i``."""
+        words = s.words
+        end = min(len(words), i + limit, max(nxt, i + 1))
+        for m in range(i, end):
+            n = words[m].norm
+            if is_complementizer(n):
+                return m + 1, m
+            if n == ":":
+                return m + 1, m
+            if n in QUOTES and words[m].start in self.pairs:
+                return m, m
+            if n in speech.SAYING:
+                return m + 1, m
+            nb = words[m + 1].norm if m + 1 < len(words) else ""
+            if n in _PREP_COMP and (is_complementizer(nb) or nb == "ضروره"):
+                return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
+            if n in cue.takes:
+                return m + 1, m
+            if "ب" in cue.takes and n.startswith("ب") and len(n) > 3 and not n.startswith(
+                    _NAME_PREFIXES):
+                return m, m
+            if "obj" in cue.takes and m == i and words[m].is_word and n not in PREPOSITIONS:
+                return m, m
+            if m > i and n in speech.VERB_FORMS:
+                return None
+        return None
+
+    def content(self, s: Sentence, c: int, nxt: int) -> tuple[Span | None, bool]:
+        """The content that starts at word ``c``: a quotation (direct), or the words to the
+        next cue or the end of the sentence."""
+        words = s.words
+        if c >= len(words):
+            return None, False
+        w = words[c]
+        close = self.pairs.get(w.start) if w.norm in QUOTES else None
+        if close is not None:
+            after = s.word_index(close) + 1
+            rest = [x for x in words[after:nxt] if x.is_word]
+            if (not rest or after >= nxt or close > s.end) and close - w.start > 1:
+                return Span(w.start + 1, close), True
+        end = self._content_end(s, c, nxt)
+        while end > c and not words[end - 1].is_word and words[end - 1].norm not in (
+                "»", "”", '"', ")") or end > c and words[end - 1].norm in _COMMA:
+            end -= 1
+        if end <= c:
+            return None, False
+        span = s.span(c, end)
+        return self._extend_open_quote(span), False
+
+    def _content_end(self, s: Sentence, c: int, nxt: int) -> int:
+        words = s.words
+        if nxt < len(words):
+            n = words[nxt].norm
+            cut = (n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS
+                   or nxt > 0 and words[nxt - 1].norm in _COMMA
+                   or n in _NORM_PHRASE_FIRST)
+            if cut:
+                return nxt
+        return len(words)
+
+    def _extend_open_quote(self, span: Span) -> Span:
+        """Content that opens a quotation and stops at the end of the sentence runs on to the
+        closing mark."""
+        for open_, close in self.pairs.items():
+            if span.start <= open_ < span.end < close:
+                return Span(span.start, close + 1)
+        return span
+
+    def before(self, s: Sentence, k: int) -> Span | None:
+        """The words of the sentence before word ``k`` (a source phrase's content)."""
+        words = s.words
+        end = k
+        while end > 0 and (not words[end - 1].is_word or words[end - 1].norm == "و"):
+            if words[end - 1].norm in ("»", "”", '"', ")"):
+                break
+            end -= 1
+        start = 0
+        while start < end and not words[start].is_word and words[start].norm not in QUOTES:
+            start += 1
+        if end - start < 2:
+            return None
+        return s.span(start, end)
+
+    def fronted_speaker(self, s: Sentence, k: int) -> Span | None:
+        """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
+        words = s.words
+        i = k
+        while i > 0 and words[i - 1].norm not in _STOPS and k - i < MAX_SPEAKER:
+            if is_complementizer(words[i - 1].norm):
+                return None
+            i -= 1
+        while i < k and (words[i].norm in speech.OPENERS or not words[i].is_word
+                         and words[i].norm not in QUOTES):
+            i += 1
+        if i >= k or not self.speaker_like(s, i, k, relative=False):
+            return None
+        return s.span(i, k)
+
+    # -- drafts ------------------------------------------------------------------------------
+    def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
+               direct: bool, kind: str) -> Draft:
+        draft = Draft(s.index, cue, speaker, content, direct, kind)
+        if speaker is not None:
+            i, j = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1
+            ent = entity_kb(s.entities_in(i, j))
+            draft.kb_id = ent.kb_id if ent is not None else None
+            draft.anonymous = self._is_anonymous(s, i, j)
+        else:
+            draft.kind = "continuation"
+            draft.continues = self._antecedent(s)
+            if draft.continues is not None:
+                draft.kb_id = self.drafts[draft.continues].kb_id
+                draft.anonymous = self.drafts[draft.continues].anonymous
+        return draft
+
+    def _antecedent(self, s: Sentence) -> int | None:
+        for n in range(len(self.drafts) - 1, -1, -1):
+            d = self.drafts[n]
+            if d.speaker is not None:
+                return n
+        return None
+
+    def _is_anonymous(self, s: Sentence, i: int, j: int) -> bool:
+        words = s.words[i:j]
+        if any(e.type == "PERS" for e in s.entities_in(i, j)):
+            return False
+        head = strip_conj(words[0].norm) if words else ""
+        if head not in speech.ANONYMOUS_HEADS:
+            return False
+        rest = {w.norm for w in words[1:]}
+        return bool(rest & speech.ANONYMOUS_VERBS or rest & speech.ANONYMOUS_ADJECTIVES
+                    or len(words) == 1)
+
+    def _add(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        if draft.direct and draft.content is not None:
+            self.claimed.append((draft.content.start, draft.content.end))
+
+    def _finish(self) -> list[Attribution]:
+        order = sorted(range(len(self.drafts)),
+                       key=lambda n: (self.drafts[n].start, self.drafts[n].end))
+        position = {n: p for p, n in enumerate(order)}
+        out = []
+        for n in order:
+            d = self.drafts[n]
+            out.append(Attribution(
+                d.start, d.end, cue=d.cue, speaker=d.speaker, content=d.content,
+                direct=d.direct, kind=d.kind, speaker_kb_id=d.kb_id,
+                continues=position[d.continues] if d.continues is not None else None,
+                anonymous=d.anonymous,
+            ))
+        return out
+
+
+_NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+_NORM_PHRASE_FIRST = frozenset(p.split()[0] for p in _NORM_PHRASES if not p.split()[0].endswith(
+    ("جاء", "ورد")))
+
+
+def extract(doc: Doc) -> Doc:
+    """``doc`` with its ``attributions`` group."""
+    return doc.with_spans("attributions", Reader(doc).read())
+
+
+def resolve_speaker(spans: tuple[Attribution, ...], n: int) -> Attribution:
+    """The attribution whose explicit speaker attribution ``n`` carries (itself if it has one)."""
+    seen = set()
+    a = spans[n]
+    while a.speaker is None and a.continues is not None and a.continues not in seen:
+        seen.add(a.continues)
+        a = spans[a.continues]
+    return a
+
+
+@stage("quotes", requires=("tokens", "sentences", "entities"), assigns=("attributions",))
+def quotes_stage(doc: Doc) -> Doc:
+    return extract(doc)
+
+

@@ -1,0 +1,225 @@
+"""The speech lexicon of the attribution extractor: cue verbs in all their forms, source
+phrases, speaker nouns.
+
+Every word is written in ordinary spelling and normalized once (:func:`normalize_text`), so
+أكّد، أكد and اكد are one entry. Verb forms are generated from the past and present stems
+(:func:`conjugate`): past (قال، قالت، قالوا، قالا، قالتا), present (يقول، تقول، يقولون، يقولان،
+تقولان), each with and without و/ف; participles (مضيفا، مضيفة، مضيفين) are continuations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.text.normalize import normalize_text
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech verb.
+
+    ``takes`` lists what may open its content besides أنّ/إنّ, a colon and a quotation mark:
+    prepositions (``الى``, ``على``, ``عن``, ``من``, ``ب`` for a ب-word) and ``obj`` (a direct
+    object: أكد أهميةَ…). ``strict`` verbs are also ordinary words (بين between, عبر via,
+    تابع followed, أبرز most prominent): they need a complement within a few words.
+    """
+
+    lemma: str
+    takes: frozenset[str] = frozenset()
+    strict: bool = False
+
+
+def _cue(lemma: str, takes: str = "", strict: bool = False) -> Cue:
+    return Cue(lemma, frozenset(normalize_text(t) for t in takes.split()), strict)
+
+
+#: lemma -> (past forms, present forms, participle stems (masculine), cue).
+#: Past/present entries are stems: "قال" → قال قالت قالوا قالا قالتا. A stem written with a
+#: trailing "=" is listed as is (no suffixes generated).
+VERBS: tuple[tuple[str, str, str, Cue], ...] = (
+    ("قال", "يقول", "قائل", _cue("قال")),
+    ("أضاف", "يضيف", "مضيف", _cue("أضاف")),
+    ("أكد", "يؤكد", "مؤكد", _cue("أكد", "على obj")),
+    ("أوضح", "يوضح", "موضح", _cue("أوضح", "obj")),
+    ("أشار", "يشير", "مشير", _cue("أشار", "الى")),
+    ("اعتبر", "يعتبر", "معتبر", _cue("اعتبر", "obj")),
+    ("رأى= رأت= رأوا= رأيا=", "يرى= ترى= يرون= يريان= تريان=", "", _cue("رأى", strict=True)),
+    ("صرح", "يصرح", "مصرح", _cue("صرح", "ب")),
+    ("أعلن", "يعلن", "معلن", _cue("أعلن", "عن", strict=True)),
+    ("دعا= دعت= دعوا= دعتا=", "يدعو= تدعو= يدعون= يدعوان=", "داعي", _cue("دعا", "الى ب", strict=True)),
+    ("نفى= نفت= نفوا= نفيا=", "ينفي= تنفي= ينفون=", "نافي", _cue("نفى", "obj")),
+    ("حذر", "يحذر", "محذر", _cue("حذر", "من")),
+    ("شدد", "يشدد", "مشدد", _cue("شدد", "على")),
+    ("طالب", "يطالب", "مطالب", _cue("طالب", "ب", strict=True)),
+    ("لفت", "يلفت", "لافت", _cue("لفت", "الى", strict=True)),
+    ("تابع", "يتابع", "", _cue("تابع", strict=True)),
+    ("ختم", "يختم", "", _cue("ختم", "ب", strict=True)),
+    ("أفاد", "يفيد", "مفيد", _cue("أفاد", "ب", strict=True)),
+    ("بين", "يبين", "مبين", _cue("بين", strict=True)),
+    ("كشف", "يكشف", "كاشف", _cue("كشف", "عن", strict=True)),
+    ("ذكر", "", "مذكر", _cue("ذكر")),
+    ("أبرز", "يبرز", "مبرز", _cue("أبرز", "obj", strict=True)),
+    ("نبه", "ينبه", "منبه", _cue("نبه", "الى من", strict=True)),
+    ("أعرب", "يعرب", "معرب", _cue("أعرب", "عن", strict=True)),
+    ("عبر", "يعبر", "معبر", _cue("عبر", "عن", strict=True)),
+    ("أقر", "يقر", "مقر", _cue("أقر", "ب", strict=True)),
+    ("اعترف", "يعترف", "معترف", _cue("اعترف", "ب", strict=True)),
+    ("أردف", "يردف", "مردف", _cue("أردف")),
+    ("استطرد", "يستطرد", "مستطرد", _cue("استطرد")),
+    ("زعم", "يزعم", "زاعم", _cue("زعم")),
+    ("ادعى= ادعت= ادعوا=", "يدعي= تدعي= يدعون=", "", _cue("ادعى", strict=True)),
+    ("رجح", "يرجح", "مرجح", _cue("رجح", strict=True)),
+    ("توقع", "يتوقع", "متوقع", _cue("توقع", strict=True)),
+    ("أورد", "يورد", "", _cue("أورد")),
+    ("أعلم", "", "", _cue("أعلم", strict=True)),
+    ("أبلغ", "يبلغ", "", _cue("أبلغ", strict=True)),
+    ("وصف", "يصف", "واصف", _cue("وصف", "obj", strict=True)),
+    ("أشاد", "يشيد", "مشيد", _cue("أشاد", "ب", strict=True)),
+    ("ندد", "يندد", "مندد", _cue("ندد", "ب", strict=True)),
+    ("انتقد", "ينتقد", "منتقد", _cue("انتقد", "obj", strict=True)),
+    ("تساءل", "يتساءل", "متسائل", _cue("تساءل")),
+    ("كتب", "يكتب", "", _cue("كتب", strict=True)),
+    ("أفصح", "يفصح", "", _cue("أفصح", "عن", strict=True)),
+    ("اتهم", "يتهم", "متهم", _cue("اتهم", "obj", strict=True)),
+    ("أوصى= أوصت= أوصوا=", "يوصي= توصي=", "", _cue("أوصى", "ب", strict=True)),
+    ("أجاب", "يجيب", "مجيب", _cue("أجاب", strict=True)),
+    ("أقرّ", "", "", _cue("أقر", "ب", strict=True)),
+)
+#: present forms that are impersonal in news prose (يذكر أن: "it is worth noting"): no cue.
+IMPERSONAL = frozenset(normalize_text(w) for w in (
+    "يذكر", "ويذكر", "يشار", "ويشار", "يقال", "ويقال", "يبدو", "ويبدو",
+))
+
+_PAST = ("", "ت", "وا", "ا", "تا", "ن")
+_PRESENT = ("", "ون", "ان", "ن", "وا")
+#: adverbial participles are accusative: مضيفا، مضيفة، مضيفين (never the bare مؤكد).
+_PARTICIPLE = ("ا", "ه", "ين", "تين")
+
+
+def _stems(field: str) -> list[tuple[str, bool]]:
+    out = []
+    for item in field.split():
+        out.append((item.rstrip("="), item.endswith("=")))
+    return out
+
+
+def conjugate(past: str, present: str) -> set[str]:
+    """Every finite form of a verb (normalized), without clitics."""
+    forms: set[str] = set()
+    for stem, fixed in _stems(past):
+        forms.update([stem] if fixed else [stem + s for s in _PAST])
+    for stem, fixed in _stems(present):
+        if fixed:
+            forms.add(stem)
+            continue
+        body = stem[1:]
+        for prefix in "يت":
+            forms.update(prefix + body + s for s in _PRESENT)
+    return {normalize_text(f) for f in forms}
+
+
+def participles(stem: str) -> set[str]:
+    return {normalize_text(stem + s) for s in _PARTICIPLE} if stem else set()
+
+
+def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
+    verbs: dict[str, Cue] = {}
+    parts: dict[str, Cue] = {}
+    for past, present, part, cue in VERBS:
+        for form in conjugate(past, present):
+            for pre in ("", "و", "ف"):
+                verbs.setdefault(pre + form, cue)
+        for form in participles(part):
+            for pre in ("", "و"):
+                parts.setdefault(pre + form, cue)
+    for w in IMPERSONAL:
+        verbs.pop(w, None)
+    return verbs, parts
+
+
+#: normalized form (with و/ف) -> cue; participles (مضيفا، مشيرة) -> cue.
+VERB_FORMS, PARTICIPLE_FORMS = _build()
+#: participles that are also common nouns or adjectives: need a complement right after.
+AMBIGUOUS_PARTICIPLES = frozenset(normalize_text(w) for w in (
+    "مطالبة", "مطالبه", "مطالب", "مقر", "مقرا", "مقره", "متهم", "متهما", "متهمين", "متهمون",
+    "مبرز", "متوقع", "متوقعا", "متوقعه", "مرجح", "مفيد", "مفيدا", "مفيده", "معبر", "معبرا",
+    "مشيد", "لافته", "لافت", "مذكره", "مذكر", "مؤكد", "مؤكدة", "مصرح", "معلن", "معلنه",
+    "مبين", "منبه", "مندد", "قائل", "داعي", "نافي",
+))
+
+#: words that introduce a source: حسب، بحسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، على حد، في رأي.
+SOURCE_WORDS = frozenset(normalize_text(w) for w in (
+    "حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا", "طبقا", "وطبقا",
+    "نقلا", "ونقلا", "برأي", "وبرأي", "حسبما", "وحسبما", "بحسبما", "وفقما",
+))
+#: source words that need a second word (على حد قوله، في رأي): first word -> second words.
+SOURCE_PAIRS = {
+    normalize_text("على"): frozenset(normalize_text(w) for w in ("حد",)),
+    normalize_text("وعلى"): frozenset(normalize_text(w) for w in ("حد",)),
+    normalize_text("في"): frozenset(normalize_text(w) for w in ("رأي", "تقدير", "نظر")),
+    normalize_text("وفي"): frozenset(normalize_text(w) for w in ("رأي", "تقدير", "نظر")),
+}
+#: nouns with a pronoun suffix that point back at the last speaker: وفق تعبيره، حسب قوله.
+PRONOUN_SOURCES = frozenset(
+    normalize_text(stem + suffix)
+    for stem in ("قول", "تعبير", "رأي", "تقدير", "تأكيد", "إفادة", "افادت", "تصريح", "كلام",
+                 "تصريحات", "ما قال", "روايت", "رواية", "زعم", "وصف", "قولي")
+    for suffix in ("ه", "ها", "هم", "هما")
+)
+#: "the same source" (حسب نفس المصدر، حسب المصدر ذاته): a continuation.
+SAME_SOURCE_HEADS = frozenset(normalize_text(w) for w in ("المصدر", "المصادر", "مصدر", "مصادر"))
+SAME_SOURCE_MARKS = frozenset(normalize_text(w) for w in (
+    "نفس", "ذات", "ذاته", "نفسه", "نفسها", "ذاتها", "السابق", "المذكور", "عينه",
+))
+
+#: head nouns of speakers: people by office or trade, bodies, documents and media.
+SPEAKER_HEADS = frozenset(normalize_text(w) for w in (
+    "وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "مديرة", "كاتب", "كاتبة", "كاتبا", "كاتبي",
+    "كاتبان", "أمين", "أمينة", "ناطق", "ناطقة", "متحدث", "متحدثة", "مصدر", "مصادر", "مسؤول",
+    "مسؤولة", "مسؤولون", "مسؤولين", "خبير", "خبيرة", "خبراء", "باحث", "باحثة", "باحثان",
+    "باحثين", "نائب", "نائبة", "نواب", "عضو", "أعضاء", "والي", "معتمد", "عميد", "قاضي",
+    "محامي", "محامية", "أستاذ", "أستاذة", "دكتور", "دكتورة", "شيخ", "سفير", "سفيرة", "قائد",
+    "منسق", "منسقة", "ممثل", "ممثلة", "مكلف", "مكلفة", "حكومة", "وزارة", "إدارة", "هيئة",
+    "جمعية", "نقابة", "اتحاد", "حزب", "حركة", "جبهة", "منظمة", "مرصد", "شرطة", "جيش", "حرس",
+    "بلاغ", "بيان", "تقرير", "دراسة", "صحيفة", "جريدة", "وكالة", "موقع", "قناة", "إذاعة",
+    "معطيات", "إحصائيات", "أرقام", "مصالح", "ديوان", "معهد", "لجنة", "مجلس", "محكمة", "نيابة",
+    "مراسل", "مراسلة", "مراسلنا", "مراسلتنا", "رئاسة", "سلطات", "خارجية", "داخلية", "دفاع",
+    "مكتب", "مندوب", "مندوبية", "الكاتب", "مؤلف", "محلل", "محللون", "مراقبون", "مراقبين",
+    "شهود", "شاهد", "سكان", "أهالي", "مواطنون", "نشطاء", "ناشط", "ناشطة", "مدرب", "لاعب",
+    "رئيسها", "مديرها", "الكاتبان", "مسؤولو", "مصادرنا", "مصدرنا", "أوساط", "دوائر", "جهات",
+    "مختصون", "مختص", "طبيب", "أطباء", "المتحدث", "السلطة", "الأمم", "البنك", "الصندوق",
+    "المعهد", "الوكالة", "بيانات", "نتائج", "تقديرات", "توقعات", "وثيقة", "رسالة", "تدوينة",
+    "تصريح", "تصريحات", "مقال", "المقال", "صفحة", "الحساب", "حساب", "استطلاع", "سبر",
+    "مؤسسة", "الشركة", "شركة", "البرلمان", "الكونغرس", "البيت", "الكرملين", "الإليزيه",
+    "الرئاسة", "الحكومة", "مفوضية", "المفوضية", "هيئة", "القضاء", "النيابة", "الادعاء",
+    "مستشار", "مستشارة", "زعيم", "زعيمة", "قيادي", "قيادية", "قيادة", "أمين", "عمدة",
+    "محافظ", "سفارة", "قنصلية", "ولاية", "بلدية", "جامعة", "المرصد", "الموقع",
+))
+#: the media an adjunct after a speaker is addressed to (في تصريح لوكالة …).
+MEDIA_HEADS = frozenset(normalize_text(w) for w in (
+    "وكالة", "صحيفة", "جريدة", "موقع", "قناة", "إذاعة", "الجوهرة", "موزاييك", "الصباح",
+    "الشروق", "نا", "ه", "ها", "هم", "راديو", "تلفزيون", "التلفزة", "مجلة", "برنامج",
+))
+#: words after a speaker noun that make it anonymous: رفض الكشف عن اسمه، طلب عدم ذكر اسمه.
+ANONYMOUS_VERBS = frozenset(normalize_text(w) for w in (
+    "رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "مفضلا", "مفضلة", "طالبا", "رافضا", "اشترط",
+))
+ANONYMOUS_ADJECTIVES = frozenset(normalize_text(w) for w in (
+    "مطلعة", "مطلع", "موثوقة", "موثوق", "متطابقة", "عليمة", "مقربة", "مقرب", "خاصة", "مسؤولة",
+    "أمنية", "أمني", "رسمية", "رسمي", "مختلفة", "عديدة", "متعددة", "قريبة", "قريب", "دبلوماسية",
+    "دبلوماسي", "عسكرية", "عسكري", "حكومية", "حكومي", "قضائية", "قضائي", "طبية", "طبي",
+    "محلية", "محلي", "إعلامية", "أمنيه", "بارز", "رفيع", "رفيعة", "كبير", "سياسية", "مطلعه",
+))
+ANONYMOUS_HEADS = frozenset(normalize_text(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "شهود", "مصدرا", "أوساط", "دوائر", "جهات",
+))
+#: words between a cue and a verb-relative "ما" that make a source: حسب ما أفاد به.
+RELATIVE_FILLERS = frozenset(normalize_text(w) for w in ("به", "بها", "عنه", "عنها", "بهم"))
+#: discourse openers before a fronted speaker (من جهته، بدوره).
+OPENERS = frozenset(normalize_text(w) for w in (
+    "من", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "ناحيته", "ناحيتها", "بدوره", "بدورها",
+    "بدورهم", "و", "كما", "وكما", "ومن", "في", "المقابل", "حين", "اما", "أما", "فيما", "بينما",
+    "وقد", "قد", "ثم",
+))
+#: speech nouns that start a content noun phrase after a "said" verb ("ختم بالقول").
+SAYING = frozenset(normalize_text(w) for w in ("بالقول", "قائلا", "قائلة", "بقوله", "بقولها"))
