@@ -16,6 +16,8 @@ EVALUATORS: dict[str, str] = {
     "dates": "marsad.extract.evaluate",
     "ner": "marsad.ner.cli",
     "entities": "marsad.kb.evaluate",
+    "events": "marsad.extract.eval_events",
+    "quotes": "marsad.extract.eval_quotes",
 }
 
 

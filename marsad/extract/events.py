@@ -77,7 +77,7 @@ FUTURE_AFTER = _n("المقبل", "المقبلة", "القادم", "القاد�
 KAN = _n("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "سبق", "وسبق")
 BY_ACTOR = (_n("على"), _n("يد", "ايدي", "أيدي", "يدي"))
 BY_WORDS = _n("بيد", "بأيدي", "برصاص", "بنيران")
-COUNT_WORDS = _n("عشرات", "مئات", "آلاف", "الآلاف", "ألوف", "عدد", "عددا", "أحد", "إحدى", "بعض",
+COUNT_WORDS = _n("حشد", "حشود", "جموع", "عشرات", "مئات", "آلاف", "الآلاف", "ألوف", "عدد", "عددا", "أحد", "إحدى", "بعض",
                  "جميع", "كل", "مجموعة", "نحو", "حوالي", "حوالى", "قرابة", "أكثر", "زهاء",
                  "اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة",
                  "عشرة", "عشرين", "ثلاثين", "أربعين", "خمسين", "مائة", "مئة", "ألف", "مليون",
@@ -87,6 +87,7 @@ ADVERBS = _n("أمس", "امس", "اليوم", "فجر", "مساء", "صباح",
              "صباحا", "ليلا", "نهار", "عشية", "أيضا", "ايضا", "كذلك", "بدورها", "بدوره", "مرة",
              "أخرى", "اخرى", "مجددا", "بالفعل", "فعلا")
 CLAUSE_ENDS = frozenset("،,.؛;:!?؟")
+RELATIVES = _n("الذي", "التي", "اللذين", "اللتين", "الذين", "اللواتي")
 NISBA_ENDINGS = ("يين", "يون", "يه", "ي", "يا", "يان", "يتين", "يتان")
 #: verbs whose subject undergoes the event (تعرض لهجوم، نجا من محاولة اغتيال).
 UNDERGO = _n("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "نجا", "نجت", "ينجو", "أصيب")
@@ -198,9 +199,10 @@ class Reader:
         prev = [w.norm for w in s.words[max(0, hit.first - 2):hit.first]]
         if any(strip_conj(w) in UNDERGO for w in prev):
             hit.recipients.append(before)
-        elif self.victim_like(s, s.word_index(before.start), before) and hit.trigger.type in (
+        elif hit.trigger.next == "recipient" or self.victim_like(
+                s, s.word_index(before.start), before) and hit.trigger.type in (
                 "ASSAULT", "COERCE") and hit.trigger.pos == "verb":
-            hit.recipients.append(before)  # 8 اشخاص قتلوا: passive
+            hit.recipients.append(before)  # 8 اشخاص قتلوا، جنديان أصيبا: passive
         else:
             hit.actors.append(before)
 
@@ -253,9 +255,8 @@ class Reader:
     def _skip_count(self, s: Sentence, i: int, end: int) -> int:
         words = s.words
         j = i
-        while j < end and (words[j].norm in COUNT_WORDS or words[j].norm[:1].isdigit()):
-            j += 1
-        if j > i and j < end and words[j].norm == "من":
+        while j < end and (words[j].norm in COUNT_WORDS or words[j].norm[:1].isdigit()
+                           or j > i and words[j].norm == "من"):
             j += 1
         return j
 
@@ -283,6 +284,9 @@ class Reader:
             return any(c in lead for c in "بلك")
         if body.startswith(("لل", "بال", "كال")):
             return True
+        if body[:1] in "بل" and len(body) > 3 and ent is None and j + 1 < len(s.words) and (
+                s.words[j + 1].definite):
+            return True  # لوكالة الصحافة الفرنسية
         return body[:1] in "بل" and len(body) > 3 and bare(body) in actors.ACTOR_NOUNS
 
     def _participant(self, s: Sentence, i: int, j: int, head: int,
@@ -290,14 +294,15 @@ class Reader:
         ents = s.entities_in(i, j)
         ent = entity_kb(ents)
         span = s.span(i, j)
-        role = None if place else actors.role_of(bare(s.words[head].norm))
+        role = None if place else actors.role_of(bare(_strip_enclitic(s.words[head].norm)))
         country = self._country(ent)
         if place:
             typ = "LOC"
         elif ent is not None and s.entity_at.get(head) is ent:
             typ = ent.type
             if ent.type == "LOC" and role is None:
-                role = "GOV" if self._is_country(ent) else None
+                demonym = _demonym(s.words[head].norm)  # عراقيان، الفلسطينيين: people
+                role = "CVL" if demonym else "GOV" if self._is_country(ent) else None
         else:
             typ = "NOM"
         return Participant(span.start, span.end, type=typ, kb_id=ent.kb_id if ent else None,
@@ -344,8 +349,19 @@ class Reader:
         if p is None:
             return False
         w = s.words[i].norm
-        return (w[:1].isdigit() or w in COUNT_WORDS or (
-            bare(w) in actors.VICTIMS and not s.words[i].definite))
+        if w[:1].isdigit() or w in COUNT_WORDS:
+            head = Reader._head_after_count(s, i)
+            return head is None or bare(head) not in actors.CROWD
+        if not s.words[i].definite and i in s.entity_at and _demonym(w):
+            return True  # قتل عراقيان
+        return bare(w) in actors.VICTIMS and not s.words[i].definite
+
+    @staticmethod
+    def _head_after_count(s: Sentence, i: int) -> str | None:
+        for w in s.words[i:i + 6]:
+            if not (w.norm in COUNT_WORDS or w.norm == "من" or w.norm[:1].isdigit()):
+                return w.norm
+        return None
 
     @staticmethod
     def participant_like(s: Sentence, i: int, p: Participant | None) -> bool:
@@ -354,14 +370,28 @@ class Reader:
 
     # -- roles -----------------------------------------------------------------------------
     def participants(self, hit: Hit) -> None:
-        s, trig = hit.sentence, hit.trigger
-        if trig.pos == "verb":
+        s = hit.sentence
+        if hit.trigger.pos == "verb" and self._masdar(s, hit.first):
+            hit.trigger = replace(hit.trigger, pos="noun", next="recipient" if (
+                hit.trigger.type == "ASSAULT") else hit.trigger.next)
+        trig = hit.trigger
+        if trig.pos in ("verb", "participle"):
             j = self._skip_adverbs(s, hit.last)
             end, first = self.phrase(s, j)
             self._verb_roles(hit, j, end, first)
         else:
             self._noun_roles(hit)
         self._prep_roles(hit)
+
+    def _masdar(self, s: Sentence, i: int) -> bool:
+        """A verb's spelling read as its verbal noun: after a preposition (الى جرح), with
+        the article (القتل) or a preposition clitic (بقتل)."""
+        w = strip_conj(s.words[i].norm)
+        if w.startswith(("ال", "بال", "لل")):
+            return True
+        if i > 0 and strip_conj(s.words[i - 1].norm) in GOVERNORS:
+            return True
+        return w[:1] in "بل" and len(w) > 3 and w[1:] in _verb_forms(self.lex, w[1:])
 
     def _skip_adverbs(self, s: Sentence, j: int) -> int:
         words = s.words
@@ -376,12 +406,15 @@ class Reader:
         return j
 
     def _verb_roles(self, hit: Hit, j: int, end: int, first: Participant | None) -> None:
+        """After a verb: its subject then its object; a victim or a count after a verb of
+        violence makes it passive (قتل 28 شخصا); a verb that carries its subject (اتهموا،
+        يطالبون) or a participle (مطالبين) has only an object after it."""
         s, trig = hit.sentence, hit.trigger
         if first is None or self._locative(s, j):
             return
         passive = trig.type in ("ASSAULT", "COERCE") and (
             self.victim_like(s, j, first) or _accusative(s.words[j].norm))
-        if trig.next == "recipient" or passive:
+        if trig.next == "recipient" or passive or self._pronoun_subject(hit):
             hit.recipients.append(first)
             return
         if not self.actor_like(first):
@@ -394,6 +427,12 @@ class Reader:
         if second is not None and not self._locative(s, k) and self.participant_like(
                 s, k, second):
             hit.recipients.append(second)
+
+    def _pronoun_subject(self, hit: Hit) -> bool:
+        w = strip_conj(hit.sentence.words[hit.first].norm)
+        if hit.trigger.participle:
+            return True
+        return len(hit.trigger.words) == 0 and w.endswith(("وا", "ون")) and len(w) > 4
 
     def _noun_roles(self, hit: Hit) -> None:
         """The phrase after a noun: a nationality is the actor (التوغل التركي); a genitive
@@ -420,13 +459,29 @@ class Reader:
                     self.participant_like(s, j, p) or p.type != "NOM"):
                 hit.recipients.append(p)
         self._by_actor(hit)
+        if not hit.actors:
+            self._relative_agent(hit)
+
+    def _relative_agent(self, hit: Hit) -> None:
+        """الحصار الذي يفرضه المتظاهرون: the subject of the relative clause is the actor."""
+        s = hit.sentence
+        words = s.words
+        k = hit.last
+        while k < len(words) and k < hit.last + 3 and words[k].norm.startswith("ال") and (
+                words[k].norm not in RELATIVES):
+            k += 1
+        if k + 2 < len(words) and words[k].norm in RELATIVES and words[k + 1].is_word:
+            _, p = self.phrase(s, k + 2)
+            if p is not None and self.actor_like(p):
+                hit.actors.append(p)
 
     def _nationality_after(self, s: Sentence, j: int) -> int | None:
         """A nationality adjective right after a noun (التوغل التركي، ضربة جوية أميركية)."""
         for k in (j, j + 1):
             ent = s.entity_at.get(k)
             if k >= len(s.words) or ent is None:
-                if k < len(s.words) and s.words[k].norm.endswith(("يه", "ي")) and k == j:
+                w = s.words[k].norm if k < len(s.words) else ""
+                if k == j and len(w) > 3 and w not in PREPOSITIONS and w.endswith(("يه", "ي")):
                     continue  # an adjective before it: ضربة جوية أميركية
                 return None
             word = s.words[k].norm
@@ -527,7 +582,7 @@ class Reader:
                 i += 1
                 continue
             inner = next((k for k in range(i + 1, end) if k in s.entity_at), None)
-            if p.role is None and i not in s.entity_at and inner is not None:
+            if p.role is None and i not in s.entity_at and inner is not None and not w.definite:
                 # a verb and its subject (عزز التحالف), or a genitive (في إطار عمل التحالف)
                 governed = governed or self._clitic_prep(s, i)
                 i = inner
@@ -545,7 +600,7 @@ class Reader:
         """The nearest free actor phrase before the trigger in its sentence (and inside the
         reported content the trigger is in): not a preposition's object, not a speaker, not
         a possessed noun (قواتها)."""
-        if hit.trigger.pos == "noun" and hit.trigger.next == "recipient":
+        if hit.trigger.pos == "noun" and hit.trigger.next != "actor":
             return None
         lo = 0
         start = s.words[hit.first].start
@@ -712,6 +767,12 @@ class Reader:
             for a in self._attributions())
 
 
+def _demonym(word: str) -> bool:
+    """A nationality used as a noun of people (عراقيان، فلسطينيين، الأفغان): a plural or
+    dual nisba."""
+    return bare(word).endswith(("يين", "يون", "يان", "يتين", "يتان", "ييا")) or word.endswith("يا")
+
+
 def _accusative(word: str) -> bool:
     """An indefinite accusative (مسلحا، شخصا، مصورا) or an oblique plural (مسلحين): an
     object, never the subject of the verb before it."""
@@ -732,7 +793,7 @@ def retype(hit: Hit, text: str) -> None:
         hit.trigger = replace(t, type="PROTEST", mode="riot" if t.type in (
             "ASSAULT", "COERCE") else "demo")
     elif t.type == "COERCE" and any(
-            _hostages(text[p.start:p.end]) for p in hit.recipients):
+            bare(w.norm) in HOSTAGES for w in hit.sentence.words[hit.last:hit.last + 8]):
         hit.trigger = replace(t, type="ASSAULT", mode="abduct")
 
 
@@ -740,8 +801,7 @@ def _protester(phrase: str) -> bool:
     return any(bare(w) in actors.PROTESTERS for w in normalize_text(phrase).split())
 
 
-def _hostages(phrase: str) -> bool:
-    return any(bare(w) in _n("رهينة", "رهائن", "رهينتين") for w in normalize_text(phrase).split())
+HOSTAGES = _n("رهينة", "رهائن", "رهينتين", "رهينه")
 
 
 def crowd_hits(hits: list[Hit], index: SentenceIndex, lex: Lexicon) -> list[Hit]:
@@ -832,8 +892,9 @@ def _unique(parts: list[Participant]) -> tuple[Participant, ...]:
 def share_actors(prev: Hit, h: Hit) -> bool:
     """A trigger joined by و to the one before it in its sentence (سحب قواتها … والتخلي عن)
     shares its actors when it has none."""
+    joined = h.sentence.words[h.first].norm[:1] == "و" and h.first - prev.last <= 8
     if (h.sentence.index == prev.sentence.index and not h.actors and prev.actors
-            and h.sentence.words[h.first].norm[:1] == "و" and h.first - prev.last <= 8):
+            and (joined or h.trigger.participle)):
         h.actors.extend(prev.actors)
         return True
     return False

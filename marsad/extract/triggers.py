@@ -27,6 +27,7 @@ PLOVER_TYPES = frozenset({
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 })
 ROLES = frozenset({"actor", "recipient", "place"})
+POS = ("verb", "noun", "participle")
 NEXT = frozenset({"actor", "recipient", "-"})
 NEEDS = frozenset({"crowd", "recipient", "-"})
 COLUMNS = ("trigger", "pos", "type", "mode", "next", "preps", "needs")
@@ -54,6 +55,11 @@ class Trigger:
     @property
     def length(self) -> int:
         return 1 + len(self.words)
+
+    @property
+    def participle(self) -> bool:
+        """مطالبين، منددين: the subject is the sentence's, the phrase after is the object."""
+        return self.pos == "participle"
 
 
 @dataclass
@@ -118,8 +124,8 @@ def parse_row(cols: list[str], origin: str) -> list[tuple[str, Trigger]]:
         raise LexiconError(origin, f"{len(cols)} columns, expected {len(COLUMNS)}: "
                                    + ", ".join(COLUMNS))
     spellings, pos, etype, mode, nxt, preps, needs = (c.strip() for c in cols)
-    if pos not in ("verb", "noun"):
-        raise LexiconError(origin, f"pos {pos!r} is not verb or noun")
+    if pos not in POS:
+        raise LexiconError(origin, f"pos {pos!r} is not one of {', '.join(POS)}")
     if etype not in PLOVER_TYPES:
         raise LexiconError(origin, f"type {etype!r} is not a PLOVER type "
                                    f"({', '.join(sorted(PLOVER_TYPES))})")
