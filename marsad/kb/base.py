@@ -33,6 +33,7 @@ CONTEXT = 2  #: needs a place context (في مالي) or a strong mention elsewh
 ADJ = 4  #: an adjective or demonym form: may carry the article the alias lacks
 GOV = 8  #: always stands for the government of the entry (a country)
 NAME = 16  #: the canonical name
+COUNTRY = 32  #: linked only to the entry of a country the article names (وزارة الداخلية)
 
 #: definite head nouns that an alias's first word gives its entity automatically.
 AUTO_HEADS = frozenset({"تنظيم", "حركه", "حزب", "جماعه", "تحالف", "منظمه", "جبهه"})
@@ -212,6 +213,10 @@ def add_row_aliases(kb: KB, index: int, row: Row) -> None:
         kb.add_alias(alias, index, flags)
     if row.ar:  # a canonical name also listed as ~alias or ?alias keeps that flag
         kb.add_alias(row.ar, index, NAME | flagged.get(alias_key(row.ar), 0))
+    if row.kind == "party":  # حركة نداء تونس is also written حزب حركة نداء تونس
+        for name in [row.ar, *row.aliases]:
+            if name.startswith("حركة "):
+                kb.add_alias("حزب " + name, index, flagged.get(alias_key(name), 0))
     for base in row.extra.get("adj", ()):
         for form in inflect_adjective(base):
             kb.add_alias(form, index, ADJ)

@@ -4,11 +4,12 @@ The curated files are ``marsad/kb/data/*.tsv`` (format: :mod:`marsad.kb.source`)
 
 1. reads every row (a bad row is reported as ``file:line: reason`` and skipped);
 2. fills coordinates and population of curated places from GeoNames where they lack them;
-3. makes each country's capital stand for its government (``capital=`` of the country row),
+3. adds each country's ministries (:mod:`marsad.kb.ministries`);
+4. makes each country's capital stand for its government (``capital=`` of the country row),
    adding the capital from GeoNames when no curated place has that name;
-4. adds GeoNames cities (see :mod:`marsad.kb.geonames`) with their Arabic names, except names
+5. adds GeoNames cities (see :mod:`marsad.kb.geonames`) with their Arabic names, except names
    in ``blocklist.tsv`` (common words that are also place names);
-5. writes ``kb-index.json.gz``: entries and normalized aliases with their flags.
+6. writes ``kb-index.json.gz``: entries and normalized aliases with their flags.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from marsad.kb.base import (
     first_extra,
     prior_of,
 )
+from marsad.kb.ministries import FILE as MINISTRIES
+from marsad.kb.ministries import add_ministries
 from marsad.kb.source import Problem, Row, iter_files, read_rows
 
 BLOCKLIST = "blocklist.tsv"
@@ -49,6 +52,7 @@ class Report:
     curated: int = 0
     geonames_cities: int = 0
     capitals_added: int = 0
+    ministries: int = 0
     coords_filled: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -56,7 +60,8 @@ class Report:
         n_alias = sum(len(v) for v in kb.aliases.values())
         return (
             f"{len(kb)} entries ({self.curated} curated from {len(self.files)} files, "
-            f"{self.capitals_added} capitals and {self.geonames_cities} cities from GeoNames), "
+            f"{self.ministries} ministries, {self.capitals_added} capitals and "
+            f"{self.geonames_cities} cities from GeoNames), "
             f"{n_alias} aliases; coordinates filled for {self.coords_filled} places; "
             f"{len(self.problems)} bad rows; written to {path}"
         )
@@ -83,6 +88,8 @@ def build(data_dir: Path = DATA, *, use_geonames: bool = True) -> tuple[KB, Repo
         index = _add(kb, row, population)
         add_row_aliases(kb, index, row)
     report.curated = len(rows)
+    report.ministries, problems = add_ministries(kb, rows, data_dir / MINISTRIES)
+    report.problems += problems
     _link_capitals(kb, rows, finder, used, report)
     if cities:
         blocked = read_blocklist(data_dir / BLOCKLIST)

@@ -54,6 +54,12 @@ class Match:
 Node = dict[str, Any]
 
 
+#: short words that begin names (بن غربية، أبو بكر) and that the clitic splitter leaves whole
+#: behind a proclitic (لبن غربية، وأبو بكر) because they are shorter than its stems.
+NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "بنت"})
+_PARTICLE_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
 @lru_cache(maxsize=65536)
 def _forms(word: str) -> tuple[tuple[str, str, bool], ...]:
     """(form, proclitics, article stripped) to look a token up under, least stripped first."""
@@ -68,6 +74,11 @@ def _forms(word: str) -> tuple[tuple[str, str, bool], ...]:
             if (form, stripped) not in seen:
                 seen.add((form, stripped))
                 out.append((form, pro, stripped))
+    for pro in _PARTICLE_PROCLITICS:
+        rest = word[len(pro):]
+        if word.startswith(pro) and rest in NAME_PARTICLES and (rest, False) not in seen:
+            seen.add((rest, False))
+            out.append((rest, pro, False))
     return tuple(out)
 
 
@@ -87,6 +98,28 @@ class Gazetteer:
                 node = node.setdefault(tok, {})
             node[TERMINAL] = list(items)
         self._person = {i for i, e in enumerate(kb.entries) if e.type == "PERS"}
+        self._seconds = self._index_second_words()
+
+    def _index_second_words(self) -> dict[str, list[tuple[str, Node]]]:
+        """Second word of a person's name -> (first word, its trie node): for a first name
+        one letter off (إيمانيول ماكرون)."""
+        out: dict[str, list[tuple[str, Node]]] = {}
+        for first, node in self.trie.items():
+            if len(first) < MIN_FUZZY_TOKEN:
+                continue
+            for second, child in node.items():
+                if second != TERMINAL and self._has_person(child):
+                    out.setdefault(second, []).append((first, node))
+        return out
+
+    def _has_person(self, node: Node) -> bool:
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if any(i in self._person for i, _ in n.get(TERMINAL, ())):
+                return True
+            stack.extend(c for k, c in n.items() if k != TERMINAL)
+        return False
 
     def find(self, normalized: Normalized, tokens: list[Token] | None = None) -> list[Match]:
         """Every alias in the text, longest first, not overlapping, in text order."""
@@ -96,6 +129,8 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             found = self._match_at(words, i)
+            if found is None and i + 1 < n and words[i + 1] in self._seconds:
+                found = self._fuzzy_first(words, i)
             if found is None:
                 i += 1
                 continue
@@ -119,6 +154,27 @@ class Gazetteer:
             if best is None or last > best[0]:
                 best = (last, " ".join([form, *path]), tuple(cands), pro, stripped, fuzzy)
         return best
+
+    def _fuzzy_first(self, words: list[str], i: int) -> tuple | None:
+        """A person's name whose first word is one letter off (إيمانيول ماكرون), the rest
+        exact: (end, key, candidates, proclitics, False, True)."""
+        hit = None
+        for form, pro, stripped in _forms(words[i]):
+            if stripped or len(form) < MIN_FUZZY_TOKEN:
+                continue
+            for first, node in self._seconds[words[i + 1]]:
+                if not within_one(first, form):
+                    continue
+                got = self._extend(node, words, i + 1, False)
+                if got is None or got[3]:
+                    continue
+                cands = [c for c in got[2] if c[0] in self._person]
+                if not cands or got[0] - i < 2:
+                    continue
+                if hit is not None and hit[2] != tuple(cands):
+                    return None  # two names that close: ambiguous
+                hit = (got[0], " ".join([first, *got[1]]), tuple(cands), pro, False, True)
+        return hit
 
     def _extend(self, node: Node, words: list[str], j: int, stripped: bool) -> tuple | None:
         """Follow ``node`` over ``words[j:]``: (end, words used, candidates, fuzzy)."""

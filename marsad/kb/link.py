@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.kb.base import CONTEXT, GOV, KB, WEAK, Entry
+from marsad.kb.base import CONTEXT, COUNTRY, GOV, KB, WEAK, Entry
 from marsad.kb.gazetteer import Gazetteer, Match, Token, _forms
 from marsad.model import Entity
 from marsad.text.normalize import Normalized
@@ -42,10 +42,21 @@ CITY_CUE = frozenset(["مدينه", "ولايه", "بلديه", "معتمديه"
 EVALUATIVE = frozenset(
     ["الارهابي", "الارهابيه", "المتطرف", "المتطرفه", "المسلح", "المسلحه", "الجهادي", "الجهاديه", "المتشدد", "المتشدده", "الاسلامي", "الاسلاميه", "المذكور", "المذكوره", "نفسه", "نفسها", "الدولي"]
 )
+#: definite words after an anaphor that do not make it part of another name (اجتماع للحزب
+#: اليوم، الحركة التي): time words and relative pronouns.
+NOT_A_NAME = frozenset(
+    ["اليوم", "الان", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
+)
 #: nouns before a capital that make it its government (قرار واشنطن، بين أنقرة وموسكو).
 POLITICAL = frozenset(
     ["قرار", "موقف", "مواقف", "انسحاب", "سياسه", "دعم", "رد", "مطالب", "مطالبه", "اتهام", "اتهامات", "رفض", "تهديد", "تهديدات", "ضغوط", "ضغط", "علاقات", "علاقه", "عقوبات", "حلفاء", "حليف", "خطه", "اعلان", "تدخل", "مساعي", "جهود", "نفوذ", "مبادره", "استراتيجيه", "تحذير", "تحذيرات", "شروط", "رغبه", "قلق", "ادانه", "سحب", "تعهد", "عزم", "نظام", "حكومه", "سلطات", "قيادة", "تصريحات", "اعتراف", "التزام", "تعاون", "حوار", "مفاوضات", "وساطه", "حرص", "استعداد", "نيه", "دعوه", "طلب"]
 )
+#: nouns before a media outlet's name (صحيفة الشروق، لقناة الجزيرة): a weak name of an outlet
+#: stands for it after them.
+MEDIA_CUE = frozenset(
+    ["صحيفه", "جريده", "قناه", "اذاعه", "موقع", "مجله", "يوميه", "اسبوعيه", "شبكه", "تلفزيون", "تلفزه", "وكاله", "الصحيفه", "الجريده", "القناه", "الاذاعه", "الموقع", "المجله", "اليوميه"]
+)
+QUOTES = frozenset({'"', "'", "«", "»", "“", "”", "(", "„"})
 #: verbs that have a place, not a government, as their subject (شهدت برلين).
 PLACE_VERBS = frozenset(["شهدت", "تشهد", "احتضنت", "تحتضن", "استضافت", "تستضيف", "عاشت", "تعيش", "ضربت", "هزت"])
 SCORE_SURE = 0.95
@@ -98,7 +109,7 @@ class Linker:
     def resolve(self, matches: list[Match], words: list[str]) -> list[Mention]:
         """Choose an entry for each match (rules 1–3); matches left with none are dropped."""
         anchors = self._anchors(matches)
-        countries = self._countries(anchors)
+        countries = self._countries(matches)
         out = []
         for m in matches:
             mention = self._choose(m, words, anchors, countries)
@@ -110,29 +121,33 @@ class Linker:
         """Entries named unambiguously and strongly in the text, with their counts."""
         anchors: Counter[int] = Counter()
         for m in matches:
-            strong = [i for i, f in m.candidates if not f & (WEAK | CONTEXT)]
+            strong = [i for i, f in m.candidates if not f & (WEAK | CONTEXT | COUNTRY)]
             if len(strong) == 1 and len(m.candidates) == 1:
                 anchors[strong[0]] += 1
         return anchors
 
-    def _countries(self, anchors: Counter[int]) -> Counter[str]:
+    def _countries(self, matches: list[Match]) -> Counter[str]:
+        """How often the text names each country: by the matches whose strong readings all
+        lie in one country (تونس, the country or its capital, counts for Tunisia)."""
         out: Counter[str] = Counter()
-        for i, n in anchors.items():
-            if self.kb.entries[i].country:
-                out[self.kb.entries[i].country] += n
+        for m in matches:
+            found = {self.kb.entries[i].country for i, f in m.candidates
+                     if not f & (WEAK | CONTEXT | COUNTRY)}
+            if len(found) == 1 and "" not in found:
+                out[found.pop()] += 1
         return out
 
     def _choose(self, m: Match, words: list[str], anchors: Counter[int],
                 countries: Counter[str]) -> Mention | None:
         locative = is_locative(m, words)
+        media = has_media_cue(m, words)
         cands = [(i, f) for i, f in m.candidates
-                 if (not f & WEAK or i in anchors) and (not f & CONTEXT or locative
-                                                        or i in anchors)]
+                 if self._allowed(i, f, locative, media, anchors, countries)]
         if not cands:
-            return None
+            return self._unlinked(m)
         city_cue = has_city_cue(m, words)
-        scored = sorted(((self._score(i, anchors, countries, city_cue), i, f) for i, f in cands),
-                        reverse=True)
+        scored = sorted(((self._score(i, f, anchors, countries, city_cue, media), i, f)
+                         for i, f in cands), reverse=True)
         best, index, flags = scored[0]
         score = SCORE_SURE
         if len(scored) > 1:
@@ -147,12 +162,36 @@ class Linker:
         return Mention(m.start, m.end, m.first, m.last, entry.type, index, round(score, 3),
                        "kb", m.key)
 
-    def _score(self, i: int, anchors: Counter[int], countries: Counter[str],
-               city_cue: bool) -> float:
+    def _allowed(self, i: int, f: int, locative: bool, media: bool, anchors: Counter[int],
+                 countries: Counter[str]) -> bool:
+        """May candidate ``i`` (alias flags ``f``) be chosen here (rule 1)? ``locative``: the
+        name follows a place word; ``media``: a media noun (صحيفة الشروق)."""
+        entry = self.kb.entries[i]
+        cued = media and entry.kind == "media"
+        if f & WEAK and i not in anchors and not cued:
+            return False
+        if f & CONTEXT and not (locative or cued or i in anchors):
+            return False
+        return not f & COUNTRY or countries[entry.country] > 0
+
+    def _unlinked(self, m: Match) -> Mention | None:
+        """A name whose every reading needs its country named (وزارة الداخلية), in a text
+        that names none of them: a mention of its type, unlinked."""
+        if not m.candidates or not all(f & COUNTRY for _, f in m.candidates):
+            return None
+        type_ = self.kb.entries[m.candidates[0][0]].type
+        return Mention(m.start, m.end, m.first, m.last, type_, None, 0.0, "kb", m.key)
+
+    def _score(self, i: int, flags: int, anchors: Counter[int], countries: Counter[str],
+               city_cue: bool, media_cue: bool = False) -> float:
         e = self.kb.entries[i]
         value = e.prior + (4.0 if i in anchors else 0.0)
         value += 2.0 if e.country and countries[e.country] else 0.0
+        if flags & COUNTRY:  # the country the text names most
+            value += 0.1 * min(countries[e.country], 20)
         if city_cue and e.kind == "city":
+            value += 5.0
+        if media_cue and e.kind == "media":
             value += 5.0
         return value
 
@@ -215,7 +254,7 @@ class Linker:
             if stripped or form not in self.kb.heads:
                 continue
             nxt = words[j + 1] if j + 1 < len(words) else ""
-            if nxt.startswith("ال") and nxt not in EVALUATIVE:
+            if nxt.startswith("ال") and nxt not in EVALUATIVE and nxt not in NOT_A_NAME:
                 return None
             index = antecedent(self.kb.heads[form], linked, j)
             if index is not None:
@@ -264,6 +303,15 @@ def is_locative(m: Match, words: list[str]) -> bool:
         return True
     prev = words[m.first - 1] if m.first > 0 else ""
     return prev in LOCATIVE
+
+
+def has_media_cue(m: Match, words: list[str]) -> bool:
+    """Does a media noun come right before the name (صحيفة الشروق، لقناة "الجزيرة")?"""
+    j = m.first - 1
+    while j >= 0 and words[j] in QUOTES:
+        j -= 1
+    prev = words[j] if j >= 0 else ""
+    return any(w in MEDIA_CUE for w in (prev, prev[1:], prev[2:]))
 
 
 def has_city_cue(m: Match, words: list[str]) -> bool:

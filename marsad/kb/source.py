@@ -39,6 +39,7 @@ EXTRA_KEYS = {
     "heads": "definite nouns that refer back to the entity (التنظيم، الحركة)",
     "in": "id of the place the entity is in",
     "prior": "a number added to the entity's prior weight in disambiguation",
+    "ministry": "the portfolio (ministries.tsv) of the country's ministry this entry is",
 }
 _ID = re.compile(r"^(?:Q[1-9][0-9]*|[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9_.@-]*)$")
 _KIND = re.compile(r"^[a-z][a-z_]*$")
@@ -229,6 +230,10 @@ def inflect_adjective(base: str) -> list[str]:
     return [prefix + f for f in forms]
 
 
+#: files of the data folder that are not entry rows (``marsad.kb.build``, ``marsad.kb.ministries``).
+SPECIAL_FILES = frozenset({"blocklist.tsv", "ministries.tsv"})
+
+
 def iter_files(folder: Path) -> Iterable[Path]:
     """The curated source files of a folder, in a stable order."""
-    return sorted(p for p in folder.glob("*.tsv") if p.name != "blocklist.tsv")
+    return sorted(p for p in folder.glob("*.tsv") if p.name not in SPECIAL_FILES)
