@@ -220,13 +220,14 @@ def _split(value: str, sep: str) -> list[str]:
 
 def inflect_adjective(base: str) -> list[str]:
     """The forms of a nisba adjective given in the masculine singular (سوري → سورية، سوريون،
-    سوريين، سوريان، سوريات …). Several words: the last one is inflected (شرق أوسطي)."""
+    سوريين، سوريان، سوريات، and the accusative سوريا as in خمسين تونسيا …). Several words: the
+    last one is inflected (شرق أوسطي)."""
     head, _, last = base.rpartition(" ")
     prefix = head + " " if head else ""
     if not last.endswith("ي"):
         return [base]
     forms = [last, last + "ة", last + "ان", last + "ين", last + "ون", last + "ات", last + "تان",
-             last + "تين"]
+             last + "تين", last + "ا"]
     return [prefix + f for f in forms]
 
 
