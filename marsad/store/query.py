@@ -1,0 +1,294 @@
+"""Search queries: parsed by marsad, compiled to a safe FTS5 expression.
+
+The query language (``docs/store.md``)::
+
+    الموصل داعش            words side by side: any of them, articles with more of them first
+    "التحالف الدولي"        a phrase: these words in this order
+    انتخاب*                 a prefix (at least 2 letters): انتخابات، انتخابية، الانتخابي …
+    داعش AND الموصل         both
+    داعش OR الدولة          either (the same as side by side, but explicit)
+    داعش NOT سوريا          leave out articles with سوريا (also: داعش -سوريا)
+    (داعش OR القاعدة) AND العراق
+
+``NOT`` binds tightest, then words side by side, then ``AND``, then ``OR``. Each word is matched
+through its stem (clitics, diacritics, letter variants and digits seen through), and an exact
+form scores higher than a form that only shares the stem. The user's text never reaches SQL:
+every term is a quoted FTS5 string built from normalized letters and digits, and anything the
+parser cannot read is a :class:`QueryError` that says where and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.errors import MarsadError
+from marsad.store.terms import STEM_COLUMNS, WORD_COLUMNS, terms, word_form
+
+#: distinct terms a query may have (a pasted article is cut to its first ones).
+MAX_TERMS = 64
+MIN_PREFIX = 2
+OPERATORS = ("AND", "OR", "NOT")
+
+_LEX = re.compile(r'\s+|(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+)')
+
+
+class QueryError(MarsadError):
+    """A search query marsad cannot read (the message says where and why)."""
+
+    code = "query"
+
+    def __init__(self, query: str, reason: str) -> None:
+        super().__init__(f"bad query {query!r}: {reason}")
+        self.query = query
+        self.reason = reason
+
+
+# -- the syntax tree ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    stem: str
+    word: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    stems: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Neg:
+    node: Node
+
+
+@dataclass(frozen=True)
+class Group:
+    """``op`` is ``soft`` (side by side: any, ranked), ``and`` or ``or``."""
+
+    op: str
+    items: tuple[Node, ...]
+
+
+Node = Term | Phrase | Neg | Group
+
+
+@dataclass
+class Compiled:
+    """A query ready to run: the FTS5 expression and the terms to highlight."""
+
+    text: str
+    fts: str
+    stems: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    prefixes: list[str] = field(default_factory=list)
+
+    def matches(self, stem: str, word: str) -> bool:
+        return stem in self.stems or word in self.words or word.startswith(tuple(self.prefixes))
+
+
+# -- parsing --------------------------------------------------------------------------------
+
+def _lex(query: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for m in _LEX.finditer(query):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        value = m.group()
+        if kind == "q" and (len(value) < 2 or not value.endswith('"')):
+            raise QueryError(query, "a quotation mark is not closed")
+        if kind == "word" and value in OPERATORS:
+            kind = value
+        out.append((kind, value))
+    return out
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.tokens = _lex(query)
+        self.i = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.i][0] if self.i < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def fail(self, reason: str) -> QueryError:
+        return QueryError(self.query, reason)
+
+    def parse(self) -> Node | None:
+        if not self.tokens:
+            return None
+        node = self.or_expr()
+        if self.peek() is not None:
+            raise self.fail("a closing parenthesis has no opening one")
+        return node
+
+    def or_expr(self) -> Node | None:
+        items = [self.and_expr()]
+        while self.peek() == "OR":
+            self.take()
+            items.append(self.and_expr())
+        return _group("or", items, self)
+
+    def and_expr(self) -> Node | None:
+        items = [self.seq()]
+        while self.peek() == "AND":
+            self.take()
+            items.append(self.seq())
+        return _group("and", items, self)
+
+    def seq(self) -> Node | None:
+        items: list[Node | None] = []
+        while self.peek() not in (None, "OR", "AND", "rp"):
+            items.append(self.unary())
+        if not items:
+            where = self.peek()
+            raise self.fail(f"{_name(where)} has nothing before or after it to combine")
+        return _group("soft", items, self)
+
+    def unary(self) -> Node | None:
+        kind, value = self.tokens[self.i]
+        if kind == "NOT" or (kind == "word" and value.startswith("-") and len(value) > 1):
+            if kind == "NOT":
+                self.take()
+                if self.peek() in (None, "OR", "AND", "rp"):
+                    raise self.fail("NOT needs a word, phrase or group after it")
+            else:
+                self.tokens[self.i] = ("word", value[1:])
+            inner = self.unary()
+            return None if inner is None else Neg(inner)
+        return self.primary()
+
+    def primary(self) -> Node | None:
+        kind, value = self.take()
+        if kind == "lp":
+            if self.peek() == "rp":
+                raise self.fail("empty parentheses")
+            node = self.or_expr()
+            if self.peek() != "rp":
+                raise self.fail("a parenthesis is not closed")
+            self.take()
+            return node
+        if kind == "q":
+            return _phrase(value[1:-1])
+        if kind == "word":
+            return self.word(value)
+        raise self.fail(f"unexpected {_name(kind)}")
+
+    def word(self, value: str) -> Node | None:
+        prefix = value.endswith("*")
+        body = value.rstrip("*")
+        if "*" in body:
+            raise self.fail(f"* may only end a word ({value!r})")
+        if prefix:
+            forms = terms(body)[1]
+            if len(forms) != 1:
+                raise self.fail(f"a prefix must be one word ({value!r})")
+            form = word_form(body) if body.isalpha() else forms[0]
+            if len(form) < MIN_PREFIX:
+                raise self.fail(f"the prefix {value!r} is too short (at least {MIN_PREFIX} letters)")
+            return Term(form, form, prefix=True)
+        return _phrase(body)
+
+
+def _name(kind: str | None) -> str:
+    return {None: "the end of the query", "rp": "')'", "lp": "'('"}.get(kind or None, kind or "")
+
+
+def _phrase(text: str) -> Node | None:
+    stems, words = terms(text)
+    if not stems:
+        return None
+    if len(stems) == 1:
+        return Term(stems[0], words[0])
+    return Phrase(tuple(stems), tuple(words))
+
+
+def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:
+    kept = [n for n in items if n is not None]
+    if not kept:
+        return None
+    if op == "or" and any(isinstance(n, Neg) for n in kept):
+        raise parser.fail("NOT cannot be one side of OR (write: A NOT B, or (A OR B) NOT C)")
+    if len(kept) == 1:
+        return kept[0]
+    return Group(op, tuple(kept))
+
+
+def parse(query: str) -> Node | None:
+    """The syntax tree of ``query`` (None when it has no word to look for)."""
+    return _Parser(query).parse()
+
+
+# -- compiling ------------------------------------------------------------------------------
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+class _Compiler:
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.out = Compiled(query, "")
+        self.count = 0
+
+    def node(self, n: Node) -> str:
+        if isinstance(n, Term):
+            return self.term(n)
+        if isinstance(n, Phrase):
+            self.out.stems.update(n.stems)
+            self.out.words.update(n.words)
+            return (f"({STEM_COLUMNS} : {_quote(' '.join(n.stems))} OR "
+                    f"{WORD_COLUMNS} : {_quote(' '.join(n.words))})")
+        if isinstance(n, Neg):
+            raise QueryError(self.query, "a query needs a word to look for, not only NOT")
+        return self.group(n)
+
+    def term(self, t: Term) -> str:
+        self.count += 1
+        if t.prefix:
+            self.out.prefixes.append(t.word)
+            return f"{WORD_COLUMNS} : {_quote(t.word)} *"
+        self.out.stems.add(t.stem)
+        self.out.words.add(t.word)
+        return f"({STEM_COLUMNS} : {_quote(t.stem)} OR {WORD_COLUMNS} : {_quote(t.word)})"
+
+    def group(self, g: Group) -> str:
+        pos = [n for n in g.items if not isinstance(n, Neg)]
+        neg = [n.node for n in g.items if isinstance(n, Neg)]
+        if not pos:
+            raise QueryError(self.query, "a query needs a word to look for, not only NOT")
+        parts: list[str] = []
+        seen: set[Term | Phrase | Neg | Group] = set()
+        for n in pos:
+            if n in seen or (g.op == "soft" and self.count >= MAX_TERMS):
+                continue
+            seen.add(n)
+            parts.append(self.node(n))
+        joiner = " AND " if g.op == "and" else " OR "
+        expr = parts[0] if len(parts) == 1 else "(" + joiner.join(parts) + ")"
+        for excluded in neg:
+            expr = f"({expr} NOT {self.node(excluded)})"
+        return expr
+
+
+def compile_query(query: str) -> Compiled | None:
+    """The FTS5 expression for ``query``; None when it has nothing to look for."""
+    if len(query) > 10_000:
+        raise QueryError(query[:40] + "…", "longer than 10,000 characters")
+    tree = parse(query)
+    if tree is None:
+        return None
+    compiler = _Compiler(query)
+    if isinstance(tree, Neg):
+        raise QueryError(query, "a query needs a word to look for, not only NOT")
+    compiler.out.fts = compiler.node(tree)
+    return compiler.out
