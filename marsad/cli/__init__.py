@@ -28,7 +28,7 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 #: sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("analyze", "eval", "train", "kb", "batch")
+COMMANDS = ("analyze", "ingest", "search", "show", "export", "stats", "eval", "train", "kb", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:

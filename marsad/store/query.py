@@ -151,7 +151,12 @@ class _Parser:
             items.append(self.unary())
         if not items:
             where = self.peek()
-            raise self.fail(f"{_name(where)} has nothing before or after it to combine")
+            prev = self.tokens[self.i - 1][0] if self.i else None
+            if prev in ("AND", "OR"):
+                raise self.fail(f"{prev} needs a word, phrase or group on each side")
+            if where in ("AND", "OR"):
+                raise self.fail(f"{where} needs a word, phrase or group on each side")
+            raise self.fail(f"unexpected {_name(where)}")
         return _group("soft", items, self)
 
     def unary(self) -> Node | None:
@@ -216,7 +221,7 @@ def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:
     kept = [n for n in items if n is not None]
     if not kept:
         return None
-    if op == "or" and any(isinstance(n, Neg) for n in kept):
+    if op == "or" and len(kept) > 1 and any(isinstance(n, Neg) for n in kept):
         raise parser.fail("NOT cannot be one side of OR (write: A NOT B, or (A OR B) NOT C)")
     if len(kept) == 1:
         return kept[0]
