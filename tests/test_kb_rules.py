@@ -12,6 +12,7 @@ from marsad.extract.entities import extract
 from marsad.kb import load
 from marsad.kb.base import COUNTRY
 from marsad.kb.build import build
+from marsad.kb.merge import fit_to_matches, is_noise, ner_proclitic
 from marsad.kb.ministries import read_portfolios
 from marsad.model import Doc, Entity
 
@@ -149,3 +150,47 @@ def test_places_of_tunisia_and_descriptors_left_out() -> None:
     got = found("وغمرت المياه منطقتي غار الدماء وبوسالم، وتضررت قرقنة وإقليم شينجيانغ.")
     assert got == [("غار الدماء", "marsad:ghardimaou", "LOC"), ("بوسالم", "marsad:bou-salem", "LOC"),
                    ("قرقنة", "marsad:kerkennah", "LOC"), ("شينجيانغ", "marsad:xinjiang", "LOC")]
+
+
+# --- NER spans fitted to the conventions (marsad.kb.merge) ------------------------------------
+
+
+@pytest.mark.parametrize(("word", "pro"), [
+    ("ومحمد", "و"), ("لمحمد", "ل"), ("وليد", ""), ("للحزب", "ل"), ("وللحزب", "ول"),
+    ("والجزاير", "و"), ("بالموصل", "ب"), ("لبنان", ""), ("واشنطن", ""), ("وسميره", "و"),
+    ("ليلي", ""), ("محمد", ""),
+])
+def test_ner_proclitic(word: str, pro: str) -> None:
+    assert ner_proclitic(word, {"محمد", "لبنان", "واشنطن", "الموصل"}) == pro
+
+
+def test_ner_noise() -> None:
+    assert is_noise(["دولار"], "MISC", False) and is_noise(["اليوان"], "PERS", False)
+    assert is_noise(["رياسيه"], "LOC", False) and is_noise(["لوجستيا"], "MISC", False)
+    assert not is_noise(["التونسيه"], "LOC", True)
+    assert not is_noise(["محمد"], "PERS", False) and not is_noise(["رياسيه", "عامه"], "LOC",
+                                                                  False)
+
+
+def test_fit_to_matches() -> None:
+    words = ["اتحاد", "تطاوين", "و", "اولمبيك", "سيدي", "بوزيد", "رييس", "باراغواي", "هوراسيو",
+             "كارتيس"]
+    clubs = [(0, 2, "ORG"), (3, 6, "ORG")]
+    assert fit_to_matches(0, 6, "MISC", clubs, words) is None  # two names in one span
+    assert fit_to_matches(7, 10, "PERS", [(7, 8, "LOC")], words) == (8, 10)
+    assert fit_to_matches(7, 10, "LOC", [(7, 8, "LOC")], words) == (7, 10)
+    assert fit_to_matches(8, 10, "PERS", [], words) == (8, 10)
+
+
+def ner_spans(text: str, *names: tuple[str, str]) -> list[Entity]:
+    return [Entity(text.index(n), text.index(n) + len(n), type=t) for n, t in names]
+
+
+def test_ner_spans_are_fitted_before_the_merge() -> None:
+    text = "وقال رئيس باراغواي هوراسيو كارتيس إن الاجتماع حضره ومندر الزنايدي ودفع 300 دولار."
+    ner = ner_spans(text, ("باراغواي هوراسيو كارتيس", "PERS"), ("ومندر الزنايدي", "PERS"),
+                    ("دولار", "MISC"))
+    doc = extract(Doc.from_text(text), ner=lambda _doc: ner)
+    got = [(e.text(text), e.kb_id, e.type) for e in doc.spans["entities"]]
+    assert got == [("باراغواي", "Q733", "LOC"), ("هوراسيو كارتيس", None, "PERS"),
+                   ("مندر الزنايدي", None, "PERS")]

@@ -45,7 +45,7 @@ from typing import Any
 
 from marsad.errors import InputError, UnreadableError
 from marsad.extract.evaluate import GoldError, ratio
-from marsad.model import Entity
+from marsad.model import Doc, Entity
 
 TYPES = ("PERS", "ORG", "LOC", "MISC")
 FORMS = ("name", "adj", "anaphor")
@@ -424,21 +424,32 @@ Analyzer = Callable[[str], Sequence[Entity]]
 
 def default_analyzer(ner: str = "auto") -> tuple[Analyzer, str]:
     """The entities stage on a text, and a note on NER: ``auto`` uses the NER model when it is
-    there (as the stage does), ``off`` knowledge-base matches only."""
+    there (as the stage does), ``off`` knowledge-base matches only, any other value is the
+    path of a NER model file to use."""
     from marsad.extract.entities import default_ner, extract
     from marsad.pipeline import load_pipeline
 
     tokenize = load_pipeline(["tokenize"], on_error="raise")
-    off = ner == "off"
+    tagger, note = _ner_function(ner)
 
     def run(text: str) -> Sequence[Entity]:
-        doc = tokenize.analyze(text)
-        doc = extract(doc, ner=(lambda _d: []) if off else None)
+        doc = extract(tokenize.analyze(text), ner=tagger)
         return doc.group("entities")  # type: ignore[return-value]
 
-    note = "off: knowledge-base matches only" if off else default_ner(
-        tokenize.analyze("تونس"))[1]
+    if ner == "auto":
+        note = default_ner(tokenize.analyze("تونس"))[1]
     return run, note
+
+
+def _ner_function(ner: str) -> tuple[Callable[[Doc], Sequence[Entity]] | None, str]:
+    if ner == "auto":
+        return None, ""
+    if ner == "off":
+        return (lambda _d: []), "off: knowledge-base matches only"
+    from marsad.ner import load_model, tag_doc
+
+    model = load_model(ner)
+    return (lambda d: tag_doc(d, model)), f"model {ner}"
 
 
 def evaluate(docs: Iterable[GoldDoc], analyzer: Analyzer | None = None,
@@ -486,9 +497,9 @@ def register_eval(sub: Any, name: str) -> None:
     p.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR",
                    help="folder of the corpus that gold references point into "
                         f"(default: {DEFAULT_CORPUS})")
-    p.add_argument("--ner", choices=("auto", "off"), default="auto",
-                   help="auto: use the NER model when it is there (as the stage does); "
-                        "off: knowledge-base matches only")
+    p.add_argument("--ner", default="auto", metavar="auto|off|MODEL",
+                   help="auto: use the shipped NER model when it is there (as the stage "
+                        "does); off: knowledge-base matches only; or the path of a NER model")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--show-errors", action="store_true",
                    help="list every missed, spurious, boundary, type and link error")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from marsad.kb.base import CONTEXT, COUNTRY, GOV, KB, WEAK, Entry
 from marsad.kb.gazetteer import Gazetteer, Match, Token, _forms
+from marsad.kb.merge import fit_to_matches, is_noise, ner_proclitic
 from marsad.model import Entity
 from marsad.text.normalize import Normalized
 
@@ -97,10 +98,8 @@ class Linker:
         words = [t.text for t in toks]
         matches = self.gazetteer.find(normalized, toks)
         mentions = self.resolve(matches, words)
-        spans = [normalized.raw_span(t.start, t.end) for t in toks] if ner else []
-        bounds = ([a for a, _ in spans], [b for _, b in spans])
-        ner_mentions = [self._ner_mention(e, bounds, toks) for e in ner]
-        mentions = resolve_overlaps(mentions, [m for m in ner_mentions if m is not None])
+        ner_mentions = self._ner_mentions(ner, mentions, toks, normalized)
+        mentions = resolve_overlaps(mentions, ner_mentions)
         mentions = self._anaphors(mentions, words, toks, normalized)
         mentions = self._acronyms(mentions, words, toks, normalized)
         return self.to_entities(mentions)
@@ -206,15 +205,37 @@ class Linker:
         return index, score
 
     # -- NER spans ----------------------------------------------------------------------
-    def _ner_mention(self, e: Entity, bounds: tuple[list[int], list[int]],
-                     toks: list[Token]) -> Mention | None:
-        first, last = _token_range(bounds, e.start, e.end)
-        if first >= last:
-            return None
-        key = " ".join(t.text for t in toks[first:last])
+    def _ner_mentions(self, ner: Sequence[Entity], kb_mentions: list[Mention],
+                      toks: list[Token], normalized: Normalized) -> list[Mention]:
+        """The NER spans as mentions, fitted to marsad's conventions (:mod:`marsad.kb.merge`):
+        without proclitics, without KB names of other types at their edges, noise dropped."""
+        if not ner:
+            return []
+        words = [t.text for t in toks]
+        spans = [normalized.raw_span(t.start, t.end) for t in toks]
+        bounds = ([a for a, _ in spans], [b for _, b in spans])
+        matches = [(m.first, m.last, m.type) for m in kb_mentions]
+        out = []
+        for e in ner:
+            first, last = _token_range(bounds, e.start, e.end)
+            fitted = fit_to_matches(first, last, e.type, matches, words) if first < last else None
+            if fitted is not None:
+                mention = self._ner_mention(e.type, *fitted, toks, normalized)
+                if mention is not None:
+                    out.append(mention)
+        return out
+
+    def _ner_mention(self, type_: str, first: int, last: int, toks: list[Token],
+                     normalized: Normalized) -> Mention | None:
+        pro = ner_proclitic(toks[first].text, self.gazetteer.trie)
+        words = [toks[first].text[len(pro):]] + [t.text for t in toks[first + 1:last]]
+        key = " ".join(words)
         index, score = self.lookup_span(key)
-        type_ = self.kb.entries[index].type if index is not None else e.type
-        return Mention(e.start, e.end, first, last, type_, index, score, "ner", key)
+        if is_noise(words, type_, index is not None):
+            return None
+        start, end = normalized.raw_span(toks[first].start + len(pro), toks[last - 1].end)
+        type_ = self.kb.entries[index].type if index is not None else type_
+        return Mention(start, end, first, last, type_, index, score, "ner", key)
 
     def lookup_span(self, key: str) -> tuple[int | None, float]:
         """The entry a whole NER span names exactly (or one letter off, for a person)."""
