@@ -1,0 +1,198 @@
+"""Search semantics: Arabic matching, operators, ranking, filters, snippets, facets, bad queries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from store_fixtures import TEXTS, article, articles, with_spans
+
+from marsad.errors import ConfigError
+from marsad.pipeline import load_pipeline
+from marsad.store import QueryError, Store
+from marsad.store.query import compile_query
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "archive.db"
+    pipe = load_pipeline(["tokenize"])
+    s = Store(str(path))
+    s.add([with_spans(pipe.analyze(a)) for a in articles()], ["tokenize"])
+    yield s
+    s.close()
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def name_of(store, hit_id):
+    text = store.doc(hit_id).text
+    return next(k for k, v in TEXTS.items() if v == text)
+
+
+def names(store, query, **kw):
+    return [name_of(store, i) for i in ids(store.search(query, **kw))]
+
+
+def test_clitics_are_seen_through(store):
+    assert names(store, "الموصل") == ["mosul"]  # the text says بالموصل
+    assert names(store, "وبالموصل") == ["mosul"]
+
+
+def test_alef_variants_and_diacritics(store):
+    assert names(store, "احمد") == ["ahmed"]  # the text says أحمد
+    assert names(store, "الصحة") == ["diacritics"]  # the text says الصِّحَّةِ
+    assert names(store, "تَلْقِيح") == ["diacritics"]
+    assert names(store, "حملة")[0] == "diacritics"  # حملات (parties) shares the stem
+
+
+def test_arabic_indic_digits(store):
+    assert names(store, "2016") == ["digits"]  # the text says ٢٠١٦
+    assert names(store, "٢٠١٦") == ["digits"]
+
+
+def test_plain_words_rank_more_matches_first_and_tolerate_a_missing_word(store):
+    # All three words are in "elections"; one of them in "parties"; "زلزال" is nowhere.
+    got = names(store, "موعد الانتخابات البلدية زلزال")
+    assert got[0] == "elections"
+    assert "parties" in got
+    assert "football" not in got
+
+
+def test_phrase(store):
+    assert names(store, '"الانتخابات البلدية"') == ["elections"]
+    assert names(store, '"البلدية الانتخابات"') == []
+
+
+def test_and_or_not(store):
+    assert names(store, "الانتخابات AND موعد") == ["elections"]
+    assert sorted(names(store, "الترجي OR الموصل")) == ["football", "mosul"]
+    assert names(store, "الانتخابات NOT موعد") == ["parties"]
+    assert names(store, "الانتخابات -موعد") == ["parties"]
+    assert names(store, "(الترجي OR داعش) AND العراقية") == ["mosul"]
+
+
+def test_prefix(store):
+    assert sorted(names(store, "انتخاب*")) == ["elections", "parties"]
+    assert sorted(names(store, "الانتخاب*")) == ["elections", "parties"]
+
+
+def test_filters(store):
+    assert names(store, "", sources=("إذاعة ب",)) == ["protest", "football"]  # newest first
+    assert names(store, "", categories=("sport",)) == ["football"]
+    assert sorted(names(store, "", date_from="2017-01-05", date_to="2017-01-06")) == [
+        "elections", "parties"]
+    assert names(store, "", date_from="2017-01", date_to="2017-01-01") == ["mosul"]
+    assert names(store, "", entities=("Q2429253",)) == ["mosul"]
+    assert names(store, "", entities=("احمد الشابي",)) == ["ahmed"]  # by name, unlinked
+    assert names(store, "", event_types=("protest",)) == ["protest"]
+    assert names(store, "الترجي", sources=("وكالة أ",)) == []
+
+
+def test_bad_filter_values(store):
+    with pytest.raises(ConfigError, match="--from"):
+        store.search("", date_from="last week")
+
+
+def test_recent_favours_newer_articles(tmp_path):
+    from datetime import datetime
+
+    from marsad.model import Article
+
+    pipe = load_pipeline(["tokenize"])
+    old = Article(text="اجتمع المجلس البلدي لمناقشة الميزانية السنوية.",
+                  published=datetime(2016, 1, 1))
+    new = Article(text="اجتمع المجلس البلدي لمناقشة ملف النظافة.", published=datetime(2017, 1, 1))
+    with Store(str(tmp_path / "r.db")) as s:
+        s.add([pipe.analyze(old), pipe.analyze(new)], [])
+        plain = s.search("المجلس البلدي").hits
+        assert [h.id for h in plain] == [old.id, new.id]  # equal relevance: stored order
+        recent = s.search("المجلس البلدي", recent=True, half_life_days=366).hits
+        assert [h.id for h in recent] == [new.id, old.id]
+        assert recent[0].score == pytest.approx(2 * plain[1].score, rel=1e-3)
+        assert recent[1].score == pytest.approx(1.5 * plain[0].score, rel=1e-3)
+
+
+def test_snippet_highlights_the_original_characters(store):
+    hit = store.search("الصحة").hits[0]
+    marked = [hit.snippet[s:e] for s, e in hit.highlights]
+    assert marked == ["الصِّحَّةِ"]
+    hit = store.search("الموصل").hits[0]
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["بالموصل"]
+    hit = store.search("2016").hits[0]
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["٢٠١٦"]
+
+
+def test_hit_fields(store):
+    hit = store.search("الترجي").hits[0].to_dict()
+    assert {"id", "title", "url", "published", "score", "snippet"} <= set(hit)
+    assert hit["published"].startswith("2017-01-07")
+    assert hit["score"] > 0
+
+
+def test_facets(store):
+    res = store.search("قال OR العمل", facets=True)
+    assert res.total == 3
+    ents = {e["entity"]: e["count"] for e in res.facets["entities"]}
+    assert ents == {"Q2429253": 1, "~احمد الشابي": 1}
+    assert {e["type"] for e in res.facets["event_types"]} == {"PROTEST"}
+    assert sum(s["count"] for s in res.facets["sources"]) == 3
+
+
+@pytest.mark.parametrize("query, reason", [
+    ('"الموصل', "quotation mark"),
+    ("(الموصل", "parenthesis is not closed"),
+    ("الموصل)", "closing parenthesis"),
+    ("الموصل AND", "AND needs"),
+    ("OR الموصل", "OR needs"),
+    ("NOT الموصل", "not only NOT"),
+    ("الموصل OR NOT داعش", "NOT cannot"),
+    ("ا*", "too short"),
+    ("مو*صل", "may only end"),
+    ("()", "empty parentheses"),
+])
+def test_malformed_queries_get_a_clear_message(store, query, reason):
+    with pytest.raises(QueryError, match=reason) as info:
+        store.search(query)
+    assert query in str(info.value)
+
+
+def test_sql_and_fts_syntax_in_a_query_is_only_text(store):
+    for query in ("'; DROP TABLE articles; --", 'title:الموصل', "NEAR(الموصل داعش)",
+                  "{title}: x", "الموصل^", "a\x00b"):
+        store.search(query)
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(TEXTS)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('ab داعشالموصل()"*-:^{}.,;\'ANDORNOT\n')),
+               max_size=40))
+def test_any_query_is_an_answer_or_a_query_error(store, query):
+    try:
+        store.search(query, limit=3)
+    except QueryError:
+        pass
+    except sqlite3.Error as exc:  # pragma: no cover - what this test looks for
+        pytest.fail(f"{query!r} reached SQLite as bad syntax: {exc}")
+
+
+def test_empty_query_has_nothing_to_compile():
+    assert compile_query("  ؟ ، ") is None
+
+
+def test_duplicates_are_hidden_unless_asked(tmp_path):
+    pipe = load_pipeline(["tokenize"])
+    with Store(str(tmp_path / "d.db")) as s:
+        first = article("football")
+        again = article("football", url="https://example.tn/football")  # same canonical URL
+        s.add([pipe.analyze(first)], [])
+        changed = again.__class__(**{**again.__dict__, "text": again.text + " وانتهت المباراة."})
+        s.add([pipe.analyze(changed)], [])
+        assert len(s.search("الترجي").hits) == 1
+        both = s.search("الترجي", duplicates=True).hits
+        assert len(both) == 2
+        assert [h.duplicate_of for h in both if h.duplicate_of] == [first.id]
