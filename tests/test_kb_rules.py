@@ -194,3 +194,12 @@ def test_ner_spans_are_fitted_before_the_merge() -> None:
     got = [(e.text(text), e.kb_id, e.type) for e in doc.spans["entities"]]
     assert got == [("باراغواي", "Q733", "LOC"), ("هوراسيو كارتيس", None, "PERS"),
                    ("مندر الزنايدي", None, "PERS")]
+
+
+def test_an_acronym_overrides_an_unlinked_ner_guess() -> None:
+    text = "أعلنت الهيئة العليا المستقلة للانتخابات (إيزي) عن الرزنامة، وأكدت إيزي أن التسجيل مفتوح."
+    second = text.rindex("إيزي")
+    ner = [Entity(second, second + 4, type="PERS")]
+    doc = extract(Doc.from_text(text), ner=lambda _doc: ner)
+    got = [(e.text(text), e.kb_id, e.type) for e in doc.spans["entities"]]
+    assert got[-1] == ("إيزي", "marsad:isie", "ORG") and len(got) == 3

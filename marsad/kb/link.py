@@ -293,6 +293,10 @@ class Linker:
                 extra.setdefault(words[j + 1], m)
         if not extra:
             return mentions
+        # an unlinked NER guess on the acronym itself (إيزي as a person) gives way
+        mentions = [m for m in mentions if not (m.source == "ner" and m.entry is None
+                                                and m.last - m.first == 1
+                                                and words[m.first] in extra)]
         covered = _covered(mentions)
         added = []
         for j, word in enumerate(words):
