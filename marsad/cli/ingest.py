@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     options = source_options(args)
     state = fetch_state(args)
     with open_store(args, create=True) as store:
-        items = iter_inputs(args.inputs, options=options, state=state)
+        items = iter_inputs(args.inputs, options=options, state=state, archive=store.path)
         progress = _progress(enabled=not args.no_progress and sys.stderr.isatty())
         try:
             summary = ingest(store, items, pipeline, batch_size, progress)

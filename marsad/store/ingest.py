@@ -96,15 +96,28 @@ def _one_batch(store: Store, batch: list[Item], pipeline: Any, stages: tuple[str
 
 
 def iter_inputs(specs: Iterable[str], client: Any = None, options: Any = None,
-                state: Any = None) -> Iterator[Item]:
-    """Articles and failures of each input; a ``marsad batch`` output gives its Docs."""
+                state: Any = None, archive: str | None = None) -> Iterator[Item]:
+    """Articles and failures of each input; a ``marsad batch`` output gives its Docs.
+
+    The files of the ``archive`` itself (the database, its WAL and shared-memory files) are
+    passed over when a directory holding them is ingested.
+    """
+    from pathlib import Path
+
     from marsad.ingest import iter_source
 
+    own = set()
+    if archive:
+        base = Path(archive).resolve()
+        own = {str(base), f"{base}-wal", f"{base}-shm", f"{base}-journal"}
     for spec in specs:
         if _is_batch_output(spec):
             yield from _batch_output(spec)
-        else:
-            yield from iter_source(spec, client=client, options=options, state=state)
+            continue
+        for item in iter_source(spec, client=client, options=options, state=state):
+            if own and _is_failure(item) and str(Path(item.source).resolve()) in own:
+                continue
+            yield item
 
 
 def _is_batch_output(spec: str) -> bool:
