@@ -115,7 +115,7 @@ def iter_inputs(specs: Iterable[str], client: Any = None, options: Any = None,
             yield from _batch_output(spec)
             continue
         for item in iter_source(spec, client=client, options=options, state=state):
-            if own and _is_failure(item) and str(Path(item.source).resolve()) in own:
+            if own and _is_failure(item) and str(Path(str(item.source)).resolve()) in own:
                 continue
             yield item
 
