@@ -21,8 +21,8 @@ carries on; ``null`` when the text never names one), ``content`` and ``direct``.
 
 Scoring: a predicted attribution matches a gold one when their cues overlap (one to one, in
 order). A matched speaker or content is **right** when it agrees with the gold at the
-chosen strictness: ``exact`` — the same words, ignoring punctuation and quotation marks
-around them; ``overlap`` — their words' Dice coefficient is at least 0.5. For each
+chosen strictness: ``exact`` — the same words (normalized, proclitics stripped: للحامدي =
+الحامدي), ignoring punctuation and quotation marks; ``overlap`` — their words' Dice coefficient is at least 0.5. For each
 component, precision = right / predicted and recall = right / gold; the cue is right when
 matched. ``all`` counts an attribution right when cue, speaker and content all are.
 Predicted speakers are resolved along ``continues``.
@@ -42,6 +42,7 @@ from typing import Any
 
 from marsad.errors import InputError, UnreadableError
 from marsad.model import Article, Attribution, Doc, Span
+from marsad.text.clitics import strip_proclitics
 from marsad.text.normalize import normalize_text
 from marsad.text.tokenize import IS_WORD, TOKEN_RE
 
@@ -220,8 +221,8 @@ def corpus_item(text: str, cue: Span, speaker: Span | None, content: Span,
 def words(text: str, span: Span | None) -> list[str]:
     if span is None:
         return []
-    return [w for w in TOKEN_RE.findall(normalize_text(text[span.start:span.end]))
-            if IS_WORD.fullmatch(w) or w[:1].isdigit()]
+    return [strip_proclitics(w) for w in TOKEN_RE.findall(normalize_text(
+        text[span.start:span.end])) if IS_WORD.fullmatch(w) or w[:1].isdigit()]
 
 
 def agree(text: str, gold: Span | None, pred: Span | None, level: str) -> bool:

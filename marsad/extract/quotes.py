@@ -45,10 +45,41 @@ from marsad.model import Attribution, Doc, Span
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_text
 
-MAX_SPEAKER = 12
-MAX_ADJUNCT = 16
+MAX_SPEAKER = 16
+MAX_ADJUNCT = 24
 _COMMA = frozenset("،,")
 _STOPS = frozenset("،,;؛:.!?؟()[]{}")
+_RELATIVE_PRONOUNS = frozenset(normalize_text(w) for w in ("الذي", "التي", "الذين", "اللذين"))
+#: words before a fronted speaker that end the search for it (ولكن إدارة الإطفاء قالت).
+_FRONT_STOPS = frozenset(normalize_text(w) for w in (
+    "لكن", "ولكن", "بينما", "فيما", "حيث", "إذ", "اذ", "ثم", "بعد", "قبل", "لأن", "لان", "حين",
+    "عندما", "كما", "أما", "اما", "غير", "إلا", "الا",
+))
+_ADJUNCT_HEADS = frozenset(normalize_text(w) for w in (
+    "هامش", "غرار", "مستوى", "صعيد", "رأس", "إثر", "خلفية", "ضوء", "لسان", "سبيل", "امتداد",
+))
+#: words that are no name after a comma (الحكومة، أي …).
+_DEMONSTRATIVES = frozenset(normalize_text(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء"))
+_TITLE_NOUNS = frozenset(normalize_text(w) for w in (
+    "مجلة", "صحيفة", "جريدة", "برنامج", "بعنوان", "عنوان", "شعار", "كتاب", "فيلم", "حملة",
+    "عملية", "موقع", "قناة", "وكالة", "مسرحية", "رواية", "أغنية", "مهرجان", "تظاهرة", "اسم",
+    "منظمة", "حزب", "حركة", "جمعية", "مشروع", "مبادرة", "ملتقى", "ندوة", "تحت", "تسمى",
+))
+_LOCATIVE_PREPS = frozenset(normalize_text(w) for w in ("في", "عن", "من", "ب"))
+_PLACE_NOUNS = frozenset(normalize_text(w) for w in (
+    "ولاية", "منطقة", "مدينة", "جهة", "الجهة", "قطاع", "معتمدية", "بلدية", "ولايه", "دائرة",
+))
+_LOCAL_WORDS = frozenset(normalize_text(w) for w in ("بالجهة", "بالمنطقة", "بالولاية", "بالمدينة"))
+_STOP_NAMES = frozenset(normalize_text(w) for w in ("أي", "اي", "وهو", "وهي", "كما", "أيضا"))
+_KAN = frozenset(normalize_text(w) for w in ("كان", "كانت", "كانوا"))
+_NEGATORS = frozenset(normalize_text(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما"))
+#: prepositions that stay inside a speaker after these words (بلاغ صادر عن …، الناطق باسم …).
+_SPEAKER_PREPS = {
+    normalize_text("عن"): frozenset(normalize_text(w) for w in ("صادر", "صادرة", "الصادر",
+                                                                "الصادرة", "منبثق", "ممثل")),
+    normalize_text("من"): frozenset(normalize_text(w) for w in ("عضو", "وفد", "مسؤول")),
+}
+_SPEAKER_WORDS = frozenset(normalize_text(w) for w in ("باسم", "بوزارة", "بولاية", "بمدينة"))
 _PREP_COMP = frozenset(normalize_text(w) for w in ("إلى", "الى", "على", "عن", "من"))
 _NAME_PREFIXES = ("بن", "بو", "بل", "لطف", "لي", "لو", "لا", "لب")
 
@@ -93,8 +124,11 @@ def cue_hits(doc: Doc) -> dict[int, list[int]]:
     norm = doc.normalized
     index = SentenceIndex(doc)
     hits: dict[int, list[int]] = {}
+    text = doc.text
     for m in _cue_pattern().finditer(norm.text):
         raw = norm.to_raw(m.start())
+        if m.group() in speech.ENCLITIC_FORMS and text[norm.to_raw(m.end() - 1)] == "ة":
+            continue  # إضافة، is not أضاف+ه
         hits.setdefault(index.sentence_of(raw), []).append(raw)
     return hits
 
@@ -110,8 +144,13 @@ def quote_pairs(text: str) -> dict[int, int]:
         stack: list[tuple[int, str]] = []
         for m in re.finditer(r'[«»“”"„]', line):
             ch, at = m.group(), pos + m.start()
-            if ch == '"' and stack and stack[-1][1] == '"':
-                pairs[stack.pop()[0]] = at
+            if ch == '"':
+                side = _straight_side(line, m.start())
+                if stack and stack[-1][1] == '"' and side != "open":
+                    pairs[stack.pop()[0]] = at
+                elif side != "close":
+                    stack.append((at, ch))
+                continue
             elif ch in QUOTES and ch != "”":
                 stack.append((at, ch))
             elif ch == "”" and stack and stack[-1][1] in "“„" or ch == "»" and stack and stack[-1][1] == "«":
@@ -120,6 +159,17 @@ def quote_pairs(text: str) -> dict[int, int]:
                 stack.append((at, "“"))  # some texts open with ” as well
         pos += len(line) + 1
     return pairs
+
+
+def _straight_side(line: str, i: int) -> str:
+    """Does the straight quote at ``i`` open or close (by the characters around it)?"""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if (before.isspace() or before in "(:،,") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,،؛;:)!?؟"):
+        return "close"
+    return "either"
 
 
 # --- the stage ----------------------------------------------------------------------------------
@@ -140,6 +190,27 @@ class Reader:
             self._sentence(self.index.get(n), starts)
         return self._finish()
 
+    def _generic(self, s: Sentence, k: int) -> bool:
+        """A present-tense cue inside reported content (الآباء يحذرون أبناءهم): a habit, not
+        a statement."""
+        w = strip_conj(s.words[k].norm)
+        if w[:1] not in "يت" or s.words[k].norm in speech.PARTICIPLE_FORMS:
+            return False
+        raw = s.words[k].start
+        if any(is_complementizer(w.norm) for w in s.words[k + 1:k + 5]):
+            return False  # الأرقام تشير إلى أن …: a claim
+        return any(d.content is not None and d.content.start <= raw < d.content.end
+                   for d in self.drafts[-3:])
+
+    def _inside_cue(self, raw: int) -> bool:
+        """Is ``raw`` between the last attribution's cue and its content (وختم بالقول)?"""
+        if not self.drafts:
+            return False
+        d = self.drafts[-1]
+        if d.cue.start < raw < d.cue.end:
+            return True  # وفق ما أكده: the verb belongs to the source phrase
+        return d.content is not None and d.cue.start < raw < d.content.start
+
     def _inside_quote(self, raw: int) -> bool:
         """Is ``raw`` inside a direct content or any quotation (a cue there is quoted)?"""
         return any(s <= raw < e for s, e in self.claimed) or any(
@@ -149,7 +220,8 @@ class Reader:
         ks = sorted({s.word_index(r) for r in starts})
         hits = [k for k in ks if k < len(s.words) and s.words[k].start in starts]
         for pos, k in enumerate(hits):
-            if self._inside_quote(s.words[k].start):
+            raw = s.words[k].start
+            if self._inside_quote(raw) or self._inside_cue(raw) or self._generic(s, k):
                 continue
             nxt = hits[pos + 1] if pos + 1 < len(hits) else len(s.words)
             draft = self._at(s, k, nxt)
@@ -175,39 +247,110 @@ class Reader:
     # -- speech verbs ------------------------------------------------------------------------
     def _verb(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
         words = s.words
-        if k > 0 and words[k - 1].norm in ("ما", "مما", "كما", "لما", "مثلما"):
-            if words[k - 1].norm in ("ما", "مما"):
-                return self._relative(s, k, nxt)
-            return None
-        sp_end = self.speaker_end(s, k + 1)
+        before = words[k - 1].norm if k > 0 else ""
+        if before in ("ما", "مما"):
+            return self._relative(s, k, nxt)
+        if before in _NEGATORS or before in ("لما", "مثلما"):
+            return None  # لم يكشف، لم يشر: nothing was said
+        if cue.lemma == "نقل":
+            return self._relayed(s, k, nxt)
+        sp_end = k + 1 if words[k + 1:k + 2] and words[k + 1].norm in _DEMONSTRATIVES else (
+            self.speaker_end(s, k + 1))  # وفسر هذا التهديد: an object, not a speaker
         speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
-        opened = self.complement(s, sp_end, cue, nxt)
+        opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
         content, direct = self.content(s, opened[0], nxt) if opened else (None, False)
-        if content is None and "obj" in cue.takes and speaker is not None:
-            np_end = self.noun_phrase_end(s, k + 1, sp_end)
-            if np_end < sp_end:
-                sp_end, opened = np_end, (np_end, np_end)
-                speaker = s.span(k + 1, sp_end)
-                content, direct = self.content(s, np_end, nxt)
+        if content is None and "obj" in cue.takes and not cue.needs_comp:
+            found = self.object(s, k, sp_end, nxt)
+            if found is not None:
+                sp_end, opened = found
+                speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
+                content, direct = self.content(s, opened[0], nxt)
         if opened is None:
             return self._postposed(s, k, speaker, cue)
-        if content is None or cue.strict and opened[1] - sp_end > 6:
+        if content is None or cue.strict and opened[1] - sp_end > 12:
             return None
+        if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
+                words[opened[1]].norm):
+            return None  # كما قال الوزير: "as the minister said", not an attribution
+        if before in _RELATIVE_PRONOUNS and speaker is None:
+            speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
         if speaker is None and not self._pronoun_subject(s, k):
             speaker = self.fronted_speaker(s, k)
         return self._draft(s, s.span(k, k + 1), speaker, content, direct, "verb")
+
+    def object(self, s: Sentence, k: int, sp_end: int,
+               nxt: int) -> tuple[int, tuple[int, int]] | None:
+        """(speaker end, (content start, marker)) for a verb whose content is its object, when
+        no marker opens it: أكد المسؤول وجودَ تقصير (the speaker ends where definiteness
+        breaks), رجّح المعتمد، حمادي التيساوي، إصابةَ … (after a name between commas), أكدت
+        بن خضر خلال الجلسة …، تواصلَ … (after an adjunct and a comma), or right after the
+        speaker."""
+        words = s.words
+        np_end = self.noun_phrase_end(s, k + 1, sp_end)
+        if k + 1 < np_end < sp_end:
+            return np_end, (np_end, np_end)
+        for m in range(sp_end, min(len(words), sp_end + 24, max(nxt, sp_end + 1))):
+            if words[m].norm in _COMMA and m + 1 < len(words) and words[m + 1].is_word:
+                starts_adjunct = sp_end < len(words) and (
+                    words[sp_end].norm in PREPOSITIONS or sp_end in s.date_at
+                    or words[sp_end].norm in _COMMA)
+                if not starts_adjunct:
+                    break
+                apposed = self._apposition(s, k + 1, m)
+                if apposed > m and apposed + 1 < len(words):
+                    return apposed, (apposed + 1, apposed)
+                if words[sp_end].norm not in _COMMA:
+                    return sp_end, (m + 1, m)
+                break
+        if sp_end < len(words) and words[sp_end].is_word and words[sp_end].norm not in (
+                PREPOSITIONS):
+            return sp_end, (sp_end, sp_end)
+        return None
+
+    def _relayed(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        """ونقلت الوكالة عن الوزير (قوله) «…»: the speaker is the one after عن."""
+        words = s.words
+        an = next((m for m in range(k + 1, min(len(words), k + 10)) if words[m].norm == "عن"),
+                  None)
+        if an is None:
+            return None
+        sp_end = self.speaker_end(s, an + 1)
+        if sp_end == an + 1:
+            return None
+        j = sp_end + 1 if sp_end < len(words) and words[sp_end].norm in speech.PRONOUN_SOURCES \
+            else sp_end
+        opened = self.complement(s, j, speech.Cue("نقل"), nxt, True)
+        if opened is None:
+            return None
+        content, direct = self.content(s, opened[0], nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, k + 1), s.span(an + 1, sp_end), content, direct, "verb")
+
+    def antecedent_noun(self, s: Sentence, r: int) -> Span | None:
+        """The noun phrase before the relative pronoun at ``r`` (وزير الخارجية الذي قال)."""
+        i = r
+        while i > 0 and r - i < 6 and s.words[i - 1].is_word and s.words[i - 1].norm not in (
+                PREPOSITIONS) and not is_complementizer(s.words[i - 1].norm):
+            i -= 1
+        if i == r or not self.speaker_like(s, i, r, relative=False):
+            return None
+        return s.span(i, r)
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
         w = s.words[k].norm
         return w[0] in "وف" and w[1:] in speech.VERB_FORMS or k == 0 or s.words[k - 1].norm in (
-            "و", "ف", "ثم", "كما", "وقد", "قد", "فقد")
+            "و", "ف", "ثم", "كما", "فقد", "لكنه", "ولكنه", "لكنها", "ولكنها")
 
     def _participle(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         cue = speech.PARTICIPLE_FORMS[s.words[k].norm]
         if k == 0:
             return None
         opened = self.complement(s, k + 1, cue, nxt, limit=4)
+        if opened is None and "obj" in cue.takes and k + 1 < len(s.words) and s.words[
+                k + 1].is_word and s.words[k + 1].norm not in PREPOSITIONS:
+            opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
         if opened is None:
             return None
         c_start, marker = opened
@@ -274,12 +417,15 @@ class Reader:
         elif words[k].norm.endswith("ما"):  # حسبما
             relative = True
         if relative and j < len(words):
+            verb = strip_conj(words[j].norm)
             j += 1  # the relative verb (أفاد، أكده، صرح، أوردته …)
             if j < len(words) and words[j].norm in speech.RELATIVE_FILLERS:
                 j += 1
-            if j < len(words) and words[j].norm in ("في", "علي"):  # جاء في، جاء على
-                j += 1
+            if verb in ("جاء", "ورد") and j < len(words) and words[j].norm in ("في", "علي"):
+                j += 1  # جاء في، ورد على
             j = self._skip_media(s, j)
+            if j < len(words) and words[j].norm in PREPOSITIONS:
+                return self._pronoun_source(s, k, j, nxt)  # حسب ما صرح به في مقابلة
         if j >= len(words):
             return None
         cue = s.span(k, j)
@@ -293,14 +439,17 @@ class Reader:
                                         or words[end].norm in speech.SAME_SOURCE_HEADS):
                 end += 1
             return self._pronoun_source(s, k, end, nxt)
-        sp_end = self.speaker_end(s, j)
+        opening = all(not w.is_word or w.norm == "و" for w in words[:k])
+        sp_end = self.speaker_end(s, j, appose=not opening)
         if sp_end == j or not self.speaker_like(s, j, sp_end, relative):
             return None
-        opening = k == 0 or words[k - 1].norm in ("و", *_COMMA) or (
-            k == 1 and not words[0].is_word)
+        inserted = k > 0 and words[k - 1].norm in _COMMA and sp_end < len(words) and words[
+            sp_end].norm in _COMMA and sp_end + 1 < len(words) and words[sp_end + 1].is_word
         if opening and sp_end < len(words):
             start = sp_end + 1 if words[sp_end].norm in _COMMA else sp_end
             content, direct = self.content(s, start, nxt)
+        elif inserted:  # ويهدف المشروع، وفق رئيس الحكومة، إلى …: the whole sentence
+            content, direct = self.whole(s), False
         else:
             content, direct = self.before(s, k), False
         if content is None:
@@ -335,7 +484,7 @@ class Reader:
         return j
 
     # -- reading the sentence ------------------------------------------------------------------
-    def speaker_end(self, s: Sentence, j: int) -> int:
+    def speaker_end(self, s: Sentence, j: int, appose: bool = True) -> int:
         """The end (word index) of the speaker noun phrase that starts at ``j``."""
         words = s.words
         i = j
@@ -356,7 +505,21 @@ class Reader:
             if self._stop(s, i, n, i == j):
                 break
             i += 1
-        return self._anonymous_tail(s, i)
+        end = self._anonymous_tail(s, i)
+        return self._apposition(s, j, end) if appose else end
+
+    def _apposition(self, s: Sentence, j: int, i: int) -> int:
+        """A name between commas after a title (الكاتب العام للجامعة، الحبيب الحزامي، إنّ)."""
+        words = s.words
+        if i == j or i >= len(words) or words[i].norm not in _COMMA:
+            return i
+        k = i + 1
+        while k < len(words) and k - i <= 4 and words[k].is_word and not (
+                self._stop(s, k, words[k].norm, False) or words[k].norm in _STOP_NAMES):
+            k += 1
+        if k > i + 1 and k < len(words) and words[k].norm in _COMMA:
+            return k
+        return i
 
     def noun_phrase_end(self, s: Sentence, j: int, end: int) -> int:
         """Where a noun phrase starting at ``j`` ends by definiteness: an indefinite word after
@@ -377,19 +540,42 @@ class Reader:
         return end
 
     def _stop(self, s: Sentence, i: int, n: str, first: bool) -> bool:
+        if n in _SPEAKER_PREPS and i > 0 and s.words[i - 1].norm in _SPEAKER_PREPS[n]:
+            return False  # بلاغ صادر عن الوزارة، ناطق باسم
+        if not first and self._locative_modifier(s, i):
+            return False  # سلطة الطاقة في قطاع غزة، مراسلة الجوهرة بالجهة
+        if n in speech.PRONOUN_SOURCES:
+            return True  # وأضاف قوله
         if is_complementizer(n) or n in PREPOSITIONS or i in s.date_at:
             return True
         if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
             return not first or n in speech.PARTICIPLE_FORMS
         if n.startswith("بال") or n.startswith("وب") and len(n) > 4:
             return True
-        if n.startswith("ب") and not n.startswith(_NAME_PREFIXES) and not first:
+        if n.startswith("ب") and not n.startswith(_NAME_PREFIXES) and not first and (
+                n not in _SPEAKER_WORDS):
             return True
         if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
             return True
-        if n.startswith("ل") and not n.startswith("لل") and bare(n[1:]) in speech.MEDIA_HEADS:
+        if n.startswith("ل") and (bare(n[1:]) in speech.MEDIA_HEADS or n.startswith("لل") and (
+                bare(n[2:]) in speech.MEDIA_HEADS or "ال" + n[2:] in speech.MEDIA_HEADS)):
             return True
         return False
+
+    def _locative_modifier(self, s: Sentence, i: int) -> bool:
+        """في/عن/من/بـ + a place: part of the speaker (النائب عن ولاية بنزرت)."""
+        words = s.words
+        n = words[i].norm
+        if n in _LOCATIVE_PREPS and i + 1 < len(words):
+            nxt = i + 1
+            if words[nxt].norm in _PLACE_NOUNS:
+                nxt += 1
+            ent = s.entity_at.get(nxt)
+            return ent is not None and ent.type == "LOC" or words[i + 1].norm in _PLACE_NOUNS
+        ent = s.entity_at.get(i)
+        if n[:1] == "ب" and ent is not None and ent.type == "LOC" and ent.start > words[i].start:
+            return True  # بسوسة
+        return n in _LOCAL_WORDS
 
     def _anonymous_tail(self, s: Sentence, i: int) -> int:
         """Take "رفض الكشف عن اسمه" into the speaker."""
@@ -412,33 +598,50 @@ class Reader:
         return any(self._speaker_head(w.norm) for w in s.words[i:j])
 
     def complement(self, s: Sentence, i: int, cue: speech.Cue, nxt: int,
-                   limit: int = MAX_ADJUNCT) -> tuple[int, int] | None:
-        """(content start, marker index) of the content opening at or after word ``i``."""
+                   has_speaker: bool = True, limit: int = MAX_ADJUNCT) -> tuple[int, int] | None:
+        """(content start, marker index) of the content opening at or after word ``i``: a
+        complementizer, a colon, a quotation, or a preposition the verb takes (not one that
+        opens an adjunct: على هامش)."""
         words = s.words
         end = min(len(words), i + limit, max(nxt, i + 1))
+        loose = has_speaker or not cue.strict
+        first_comp = next((m for m in range(i, end) if is_complementizer(words[m].norm)
+                           or m > i and words[m].norm in speech.VERB_FORMS), None)
         for m in range(i, end):
             n = words[m].norm
+            nb = words[m + 1].norm if m + 1 < len(words) else ""
+            near = m == i or m == i + 1 and words[i].norm in _COMMA or (
+                n in cue.takes and nb not in _ADJUNCT_HEADS and words[m - 1].norm not in _COMMA)
             if is_complementizer(n):
                 return m + 1, m
-            if n == ":":
+            if n == ":" and loose:
                 return m + 1, m
-            if n in QUOTES and words[m].start in self.pairs:
+            if n in QUOTES and words[m].start in self.pairs and loose and (
+                    near or self._long_quote(words[m].start) and not self._titled(s, m) and (
+                        first_comp is None or not is_complementizer(words[first_comp].norm))):
                 return m, m
             if n in speech.SAYING:
-                return m + 1, m
-            nb = words[m + 1].norm if m + 1 < len(words) else ""
+                nb = words[m + 1].norm if m + 1 < len(words) else ""
+                return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in _PREP_COMP and (is_complementizer(nb) or nb == "ضروره"):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
-            if n in cue.takes:
+            if n in cue.takes and near:
                 return m + 1, m
-            if "ب" in cue.takes and n.startswith("ب") and len(n) > 3 and not n.startswith(
-                    _NAME_PREFIXES):
-                return m, m
-            if "obj" in cue.takes and m == i and words[m].is_word and n not in PREPOSITIONS:
+            if "ب" in cue.takes and near and n.startswith("ب") and len(n) > 3 and not (
+                    n.startswith(_NAME_PREFIXES)):
                 return m, m
             if m > i and n in speech.VERB_FORMS:
                 return None
         return None
+
+    def _titled(self, s: Sentence, m: int) -> bool:
+        """A quotation that names a title (مجلة "…"، برنامج "…")."""
+        return m > 0 and bare(strip_conj(s.words[m - 1].norm)) in _TITLE_NOUNS
+
+    def _long_quote(self, start: int) -> bool:
+        """A quotation of at least four words (not a quoted name: "وات")."""
+        close = self.pairs.get(start, start)
+        return len(self.doc.text[start:close].split()) >= 4
 
     def content(self, s: Sentence, c: int, nxt: int) -> tuple[Span | None, bool]:
         """The content that starts at word ``c``: a quotation (direct), or the words to the
@@ -454,8 +657,9 @@ class Reader:
             if (not rest or after >= nxt or close > s.end) and close - w.start > 1:
                 return Span(w.start + 1, close), True
         end = self._content_end(s, c, nxt)
-        while end > c and not words[end - 1].is_word and words[end - 1].norm not in (
-                "»", "”", '"', ")") or end > c and words[end - 1].norm in _COMMA:
+        while end > c and (not words[end - 1].is_word and not words[end - 1].norm[:1].isdigit()
+                           and words[end - 1].norm not in ("»", "”", '"', ")", "%")
+                           or words[end - 1].norm in _COMMA):
             end -= 1
         if end <= c:
             return None, False
@@ -463,15 +667,48 @@ class Reader:
         return self._extend_open_quote(span), False
 
     def _content_end(self, s: Sentence, c: int, nxt: int) -> int:
+        """The end of a content: the next cue that starts a new attribution (a participle,
+        a source, a verb after a comma) or a pronoun source (وفق تعبيره) closing it."""
         words = s.words
-        if nxt < len(words):
-            n = words[nxt].norm
-            cut = (n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS
-                   or nxt > 0 and words[nxt - 1].norm in _COMMA
-                   or n in _NORM_PHRASE_FIRST)
-            if cut:
-                return nxt
+        for m in range(c + 1, len(words)):
+            n = words[m].norm
+            if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
+                             or words[m - 1].norm in _COMMA and n in speech.VERB_FORMS
+                             or m == nxt and self._source_at(s, m)):
+                return m
+            if self._pronoun_source_at(s, m) and self._closes(s, m):
+                return m
         return len(words)
+
+    def _closes(self, s: Sentence, m: int) -> bool:
+        """Does the pronoun source at ``m`` end its sentence (… وفق تعبيره.)?"""
+        rest = s.words[m + 2:m + 5]
+        return not any(w.is_word or w.norm[:1].isdigit() for w in rest[1:]) or (
+            bool(rest) and not rest[0].is_word and rest[0].norm not in _COMMA)
+
+    def _source_at(self, s: Sentence, m: int) -> bool:
+        """Does a source phrase with a speaker start at word ``m``?"""
+        n = s.words[m].norm
+        if n in speech.SOURCE_WORDS:
+            j = m + 1
+        elif m + 1 < len(s.words) and f"{n} {s.words[m + 1].norm}" in _NORM_PHRASES:
+            j = m + 2
+        else:
+            return False
+        if j < len(s.words) and s.words[j].norm in ("ل", "لما", "ما", "عن", "لم"):
+            return True
+        if j < len(s.words) and (s.words[j].norm in speech.PRONOUN_SOURCES or s.words[
+                j].norm in speech.SAME_SOURCE_MARKS):
+            return True
+        end = self.speaker_end(s, j)
+        return end > j and self.speaker_like(s, j, end, relative=False)
+
+    def _pronoun_source_at(self, s: Sentence, m: int) -> bool:
+        n = s.words[m].norm
+        nb = s.words[m + 1].norm if m + 1 < len(s.words) else ""
+        nb2 = s.words[m + 2].norm if m + 2 < len(s.words) else ""
+        return (n in speech.SOURCE_WORDS and nb in speech.PRONOUN_SOURCES
+                or f"{n} {nb}" in _NORM_PHRASES and nb2 in speech.PRONOUN_SOURCES)
 
     def _extend_open_quote(self, span: Span) -> Span:
         """Content that opens a quotation and stops at the end of the sentence runs on to the
@@ -480,6 +717,9 @@ class Reader:
             if span.start <= open_ < span.end < close:
                 return Span(span.start, close + 1)
         return span
+
+    def whole(self, s: Sentence) -> Span | None:
+        return self.before(s, len(s.words))
 
     def before(self, s: Sentence, k: int) -> Span | None:
         """The words of the sentence before word ``k`` (a source phrase's content)."""
@@ -500,10 +740,15 @@ class Reader:
         """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
         words = s.words
         i = k
-        while i > 0 and words[i - 1].norm not in _STOPS and k - i < MAX_SPEAKER:
-            if is_complementizer(words[i - 1].norm):
-                return None
+        while i > 0 and words[i - 1].norm in ("قد", "وقد", *_COMMA):
             i -= 1
+        top = i
+        while i > 0 and words[i - 1].norm not in _STOPS and top - i < MAX_SPEAKER:
+            if is_complementizer(words[i - 1].norm) or strip_conj(words[i - 1].norm) in _KAN or (
+                    words[i - 1].norm in _FRONT_STOPS):
+                break
+            i -= 1
+        k = top
         while i < k and (words[i].norm in speech.OPENERS or not words[i].is_word
                          and words[i].norm not in QUOTES):
             i += 1
@@ -529,11 +774,18 @@ class Reader:
         return draft
 
     def _antecedent(self, s: Sentence) -> int | None:
+        """The last attribution with an explicit speaker, not one nested in another's
+        content (وأوضح الحزامي أن الأرقام تشير …، مبينا: the participle is الحزامي's)."""
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
-            if d.speaker is not None:
+            if d.speaker is not None and not self._nested(n):
                 return n
         return None
+
+    def _nested(self, n: int) -> bool:
+        cue = self.drafts[n].cue
+        return any(d.content is not None and d.content.start <= cue.start < d.content.end
+                   for d in self.drafts[max(0, n - 3):n])
 
     def _is_anonymous(self, s: Sentence, i: int, j: int) -> bool:
         words = s.words[i:j]

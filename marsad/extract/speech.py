@@ -9,7 +9,7 @@ Every word is written in ordinary spelling and normalized once (:func:`normalize
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.text.normalize import normalize_text
 
@@ -27,6 +27,12 @@ class Cue:
     lemma: str
     takes: frozenset[str] = frozenset()
     strict: bool = False
+    #: present forms that may be passive (يعتبر "is considered"): need أنّ to be a cue.
+    needs_comp: bool = False
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _cue(lemma: str, takes: str = "", strict: bool = False) -> Cue:
@@ -57,7 +63,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("أفاد", "يفيد", "مفيد", _cue("أفاد", "ب", strict=True)),
     ("بين", "يبين", "مبين", _cue("بين", strict=True)),
     ("كشف", "يكشف", "كاشف", _cue("كشف", "عن", strict=True)),
-    ("ذكر", "", "مذكر", _cue("ذكر")),
+    ("ذكر", "", "مذكر", _cue("ذكر", "ب")),
     ("أبرز", "يبرز", "مبرز", _cue("أبرز", "obj", strict=True)),
     ("نبه", "ينبه", "منبه", _cue("نبه", "الى من", strict=True)),
     ("أعرب", "يعرب", "معرب", _cue("أعرب", "عن", strict=True)),
@@ -68,7 +74,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("استطرد", "يستطرد", "مستطرد", _cue("استطرد")),
     ("زعم", "يزعم", "زاعم", _cue("زعم")),
     ("ادعى= ادعت= ادعوا=", "يدعي= تدعي= يدعون=", "", _cue("ادعى", strict=True)),
-    ("رجح", "يرجح", "مرجح", _cue("رجح", strict=True)),
+    ("رجح", "يرجح", "مرجح", _cue("رجح", "obj", strict=True)),
     ("توقع", "يتوقع", "متوقع", _cue("توقع", strict=True)),
     ("أورد", "يورد", "", _cue("أورد")),
     ("أعلم", "", "", _cue("أعلم", strict=True)),
@@ -84,7 +90,19 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("أوصى= أوصت= أوصوا=", "يوصي= توصي=", "", _cue("أوصى", "ب", strict=True)),
     ("أجاب", "يجيب", "مجيب", _cue("أجاب", strict=True)),
     ("أقرّ", "", "", _cue("أقر", "ب", strict=True)),
+    ("فسر", "يفسر", "مفسر", _cue("فسر", "obj ب", strict=True)),
+    ("تحدث", "يتحدث", "متحدث", _cue("تحدث", "عن", strict=True)),
+    ("أبدى= أبدت= أبدوا=", "يبدي= تبدي=", "مبدي", _cue("أبدى", "obj", strict=True)),
+    ("ناشد", "يناشد", "مناشد", _cue("ناشد", "obj", strict=True)),
+    ("استنكر", "يستنكر", "مستنكر", _cue("استنكر", "obj", strict=True)),
+    ("ذكّر", "يذكّر", "مذكّر", _cue("ذكّر", "ب", strict=True)),
+    ("اتهم", "يتهم", "", _cue("اتهم", "obj", strict=True)),
+    ("نقل", "ينقل", "", _cue("نقل", "عن", strict=True)),
 )
+#: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
+PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
+    "يعتبر", "ويعتبر", "تعتبر", "وتعتبر", "يعد", "ويعد", "تعد", "وتعد",
+))
 #: present forms that are impersonal in news prose (يذكر أن: "it is worth noting"): no cue.
 IMPERSONAL = frozenset(normalize_text(w) for w in (
     "يذكر", "ويذكر", "يشار", "ويشار", "يقال", "ويقال", "يبدو", "ويبدو",
@@ -122,18 +140,34 @@ def participles(stem: str) -> set[str]:
     return {normalize_text(stem + s) for s in _PARTICIPLE} if stem else set()
 
 
+#: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
+ENCLITIC_FORMS: set[str] = set()
+
+
 def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
     verbs: dict[str, Cue] = {}
     parts: dict[str, Cue] = {}
     for past, present, part, cue in VERBS:
+        past_forms = conjugate(past, "")
         for form in conjugate(past, present):
             for pre in ("", "و", "ف"):
                 verbs.setdefault(pre + form, cue)
+        for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده)
+            for enc in ("ه", "ها", "هم"):
+                if not form.endswith(("ت", "ن")) or enc == "ه":
+                    for pre in ("", "و"):
+                        if pre + form + enc not in verbs:
+                            verbs[pre + form + enc] = cue
+                            ENCLITIC_FORMS.add(pre + form + enc)
         for form in participles(part):
             for pre in ("", "و"):
                 parts.setdefault(pre + form, cue)
     for w in IMPERSONAL:
         verbs.pop(w, None)
+    for w in PASSIVE_PRESENT:
+        if w in verbs:
+            verbs[w] = replace(verbs[w], needs_comp=True, strict=True)
+    parts.setdefault(normalize_text("بالقول"), Cue("قال"))
     return verbs, parts
 
 
@@ -172,8 +206,9 @@ SAME_SOURCE_MARKS = frozenset(normalize_text(w) for w in (
     "نفس", "ذات", "ذاته", "نفسه", "نفسها", "ذاتها", "السابق", "المذكور", "عينه",
 ))
 
-#: head nouns of speakers: people by office or trade, bodies, documents and media.
-SPEAKER_HEADS = frozenset(normalize_text(w) for w in (
+#: head nouns of speakers: people by office or trade, bodies, documents and media (normalized,
+#: without the article).
+SPEAKER_HEADS = frozenset(_bare(normalize_text(w)) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "مديرة", "كاتب", "كاتبة", "كاتبا", "كاتبي",
     "كاتبان", "أمين", "أمينة", "ناطق", "ناطقة", "متحدث", "متحدثة", "مصدر", "مصادر", "مسؤول",
     "مسؤولة", "مسؤولون", "مسؤولين", "خبير", "خبيرة", "خبراء", "باحث", "باحثة", "باحثان",
@@ -193,7 +228,8 @@ SPEAKER_HEADS = frozenset(normalize_text(w) for w in (
     "مؤسسة", "الشركة", "شركة", "البرلمان", "الكونغرس", "البيت", "الكرملين", "الإليزيه",
     "الرئاسة", "الحكومة", "مفوضية", "المفوضية", "هيئة", "القضاء", "النيابة", "الادعاء",
     "مستشار", "مستشارة", "زعيم", "زعيمة", "قيادي", "قيادية", "قيادة", "أمين", "عمدة",
-    "محافظ", "سفارة", "قنصلية", "ولاية", "بلدية", "جامعة", "المرصد", "الموقع",
+    "محافظ", "سفارة", "قنصلية", "ولاية", "بلدية", "جامعة", "المرصد", "الموقع", "سلطة",
+    "فريق", "الفريق", "دائرة", "إدارة", "مديرية", "مندوبة", "مندوب", "معتمدية", "والي",
 ))
 #: the media an adjunct after a speaker is addressed to (في تصريح لوكالة …).
 MEDIA_HEADS = frozenset(normalize_text(w) for w in (
