@@ -18,6 +18,7 @@ EVALUATORS: dict[str, str] = {
     "entities": "marsad.kb.evaluate",
     "events": "marsad.extract.eval_events",
     "quotes": "marsad.extract.eval_quotes",
+    "search": "marsad.store.evaluate",
 }
 
 

@@ -169,6 +169,9 @@ def _hits(conn: sqlite3.Connection, rows: list[Any], compiled: Compiled | None,
           words: int) -> list[Hit]:
     if not rows:
         return []
+    if words <= 0:  # no snippets asked for
+        return [Hit(r[1], r[2], r[3], r[4], round(float(r[8]), 4), "", [], r[5], r[6], r[7])
+                for r in rows]
     aids = [r[0] for r in rows]
     texts = dict(conn.execute(
         f"SELECT aid, text FROM articles WHERE aid IN ({','.join('?' * len(aids))})", aids
