@@ -110,7 +110,7 @@ def evaluate(articles: Sequence[Article], db: str | None = None) -> dict[str, An
         baseline_table(store.conn)
         ids = dict(store.conn.execute("SELECT id, aid FROM articles"))
         scores = {"marsad": Score(), "stock_or": Score(), "stock_and": Score()}
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for a in articles:
             target = first[content_hash(a.text)]
             if not a.title or (target, a.title) in seen:
