@@ -196,3 +196,21 @@ def test_duplicates_are_hidden_unless_asked(tmp_path):
         both = s.search("الترجي", duplicates=True).hits
         assert len(both) == 2
         assert [h.duplicate_of for h in both if h.duplicate_of] == [first.id]
+
+
+def test_large_archive_plan_drops_common_words_and_windows_common_queries(store, monkeypatch):
+    import marsad.store.search as search_mod
+
+    df = dict(store.conn.execute("SELECT term, df FROM term_df"))
+    assert df["موصل"] == 1 and df["انتخاب"] == 2  # document frequencies of stems
+    monkeypatch.setattr(search_mod, "PLAN_FROM", 0)
+    monkeypatch.setattr(search_mod, "TERM_BUDGET", 1)
+    # "في" is in most fixtures; with a budget of 1 only the two rarest words stay.
+    res = store.search("في الموصل الترجي")
+    assert "في" not in res.fts and "موصل" in res.fts and "ترجي" in res.fts
+    assert sorted(name_of(store, h.id) for h in res.hits) == ["football", "mosul"]
+    monkeypatch.setattr(search_mod, "MATCH_CAP", 1)
+    # "في" alone matches several articles: ranked among the most recently stored.
+    everywhere = names(store, "في")
+    assert everywhere and set(everywhere) <= {"protest", "parties", "football", "elections"}
+    assert "mosul" not in everywhere

@@ -81,6 +81,7 @@ class Compiled:
 
     text: str
     fts: str
+    tree: Node | None = None
     stems: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     prefixes: list[str] = field(default_factory=list)
@@ -292,8 +293,56 @@ def compile_query(query: str) -> Compiled | None:
     tree = parse(query)
     if tree is None:
         return None
+    return compile_tree(query, tree)
+
+
+def compile_tree(query: str, tree: Node) -> Compiled:
     compiler = _Compiler(query)
     if isinstance(tree, Neg):
         raise QueryError(query, "a query needs a word to look for, not only NOT")
     compiler.out.fts = compiler.node(tree)
+    compiler.out.tree = tree
     return compiler.out
+
+
+# -- planning for large archives ------------------------------------------------------------
+
+def stems_of(tree: Node) -> set[str]:
+    """The stems whose document frequencies the planner needs."""
+    if isinstance(tree, Term):
+        return set() if tree.prefix else {tree.stem}
+    if isinstance(tree, Phrase):
+        return set(tree.stems)
+    if isinstance(tree, Neg):
+        return stems_of(tree.node)
+    return set().union(*(stems_of(n) for n in tree.items))
+
+
+def estimate(tree: Node, df: dict[str, int], n: int) -> int:
+    """An upper estimate of how many articles match ``tree``."""
+    if isinstance(tree, Term):
+        return n if tree.prefix else df.get(tree.stem, 0)
+    if isinstance(tree, Phrase):
+        return min(df.get(s, 0) for s in tree.stems)
+    if isinstance(tree, Neg):
+        return 0
+    parts = [estimate(x, df, n) for x in tree.items if not isinstance(x, Neg)]
+    return min(parts) if tree.op == "and" else min(n, sum(parts))
+
+
+def prune(tree: Node, df: dict[str, int], budget: int, keep: int = 2) -> Node:
+    """A ranked (side-by-side) query without its most common words: the rarest words are
+    kept while their document frequencies add up to at most ``budget`` (and at least
+    ``keep`` of them). Other queries are returned as they are."""
+    if not (isinstance(tree, Group) and tree.op == "soft"):
+        return tree
+    words = [x for x in tree.items if isinstance(x, Term) and not x.prefix]
+    chosen: set[Term] = set()
+    total = 0
+    for t in sorted(dict.fromkeys(words), key=lambda t: df.get(t.stem, 0)):
+        if len(chosen) >= keep and total + df.get(t.stem, 0) > budget:
+            break
+        chosen.add(t)
+        total += df.get(t.stem, 0)
+    items = tuple(x for x in tree.items if x not in words or x in chosen)
+    return items[0] if len(items) == 1 else Group("soft", items)

@@ -171,6 +171,10 @@ CREATE TABLE minhash_bands (
     PRIMARY KEY (key, aid)
 ) WITHOUT ROWID;
 CREATE INDEX minhash_bands_aid ON minhash_bands(aid);
+CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -203,7 +207,7 @@ def _statements(script: str) -> list[str]:
 #: version -> (description, function applying it inside an open transaction).
 MIGRATIONS: dict[int, tuple[str, Callable[[sqlite3.Connection], None]]] = {
     1: ("articles, copies, docs, spans, failures and their views", _v1),
-    2: ("full-text search index and near-duplicate signatures", _v2),
+    2: ("full-text search index, stem document frequencies, near-duplicate signatures", _v2),
 }
 LATEST = max(MIGRATIONS)
 

@@ -16,12 +16,18 @@ from datetime import date
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.store.query import Compiled, compile_query
+from marsad.store.query import Compiled, compile_query, compile_tree, estimate, prune, stems_of
 from marsad.store.terms import WEIGHTS, iter_terms
 from marsad.store.write import entity_key
 
 SNIPPET_WORDS = 30
 FACET_LIMIT = 10
+#: archives up to this many articles are searched exactly as the query says.
+PLAN_FROM = 50_000
+#: a ranked query keeps its rarest words while their document frequencies add up to this.
+TERM_BUDGET = 20_000
+#: a query estimated to match more articles is ranked among the most recently stored ones.
+MATCH_CAP = 50_000
 
 
 @dataclass
@@ -131,6 +137,11 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
                       duplicates)
     compiled = compile_query(query)
     where, args = filters.sql()
+    if compiled is not None:
+        compiled, low = plan(conn, compiled)
+        if low:
+            where.append("a.aid >= ?")
+            args.append(low)
     sql, sql_args = _hits_sql(compiled, where, args, recent, half_life_days, conn)
     try:
         rows = conn.execute(sql + " LIMIT ? OFFSET ?", (*sql_args, limit, offset)).fetchall()
@@ -141,6 +152,30 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
     if facets:
         results.total, results.facets = _facets(conn, compiled, where, args)
     return results
+
+
+def plan(conn: sqlite3.Connection, compiled: Compiled) -> tuple[Compiled, int]:
+    """Keep queries on a large archive fast: a ranked query drops its most common words
+    (:func:`~marsad.store.query.prune`), and a query still estimated to match more than
+    :data:`MATCH_CAP` articles is ranked among the most recently stored ones. Returns the
+    query to run and the lowest article key to consider (0: all)."""
+    n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
+    if n <= PLAN_FROM or compiled.tree is None:
+        return compiled, 0
+    stems = sorted(stems_of(compiled.tree))
+    df = dict(conn.execute(
+        f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(stems))})", stems
+    ).fetchall()) if stems else {}
+    tree = prune(compiled.tree, df, TERM_BUDGET)
+    if tree is not compiled.tree:
+        planned = compile_tree(compiled.text, tree)
+        planned.stems, planned.words = compiled.stems, compiled.words
+        planned.prefixes = compiled.prefixes
+        compiled = planned
+    matches = estimate(tree, df, n)
+    if matches <= MATCH_CAP:
+        return compiled, 0
+    return compiled, max(0, n - int(n * MATCH_CAP / matches))
 
 
 def _hits_sql(compiled: Compiled | None, where: list[str], args: list[Any], recent: bool,

@@ -66,6 +66,7 @@ def index_article(conn: sqlite3.Connection, aid: int, text: str, title: str | No
         "INSERT INTO search(rowid, title, lead, body, wlead, wbody) VALUES (?, ?, ?, ?, ?, ?)",
         (aid, *it.values()),
     )
+    count_terms(conn, it)
     if sig is None:
         sig = dedup.signature(it.stems)
     if sig is not None:
@@ -74,6 +75,16 @@ def index_article(conn: sqlite3.Connection, aid: int, text: str, title: str | No
             "INSERT OR IGNORE INTO minhash_bands(key, aid) VALUES (?, ?)",
             [(k, aid) for k in dedup.band_keys(sig)],
         )
+
+
+def count_terms(conn: sqlite3.Connection, it: IndexText) -> None:
+    """Add one to the document frequency of each distinct stem of an article."""
+    distinct = set(it.stems)
+    distinct.update(it.title.split())
+    conn.executemany(
+        "INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+        [(t,) for t in sorted(distinct)],
+    )
 
 
 def add(conn: sqlite3.Connection, item: Doc | Article, stages: str,
