@@ -38,6 +38,8 @@ PREPOSITIONS = frozenset(normalize_text(w).replace("ـ", "") for w in (
     "الذين", "اللذين", "اللتين", "اللواتي", "ما", "بما", "مما", "إذ", "اذ", "أو", "أي", "هو", "هي",
     "هم", "وهو", "وهي", "وهم", "الآن", "أمس", "اليوم", "غدا", "أيضا", "ايضا", "كذلك", "مؤخرا",
     "سابقا", "لاحقا", "حاليا", "مساء", "صباح", "ظهر", "فجر", "ليلة", "يوم",
+    "فيها", "فيه", "فيهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "عنه", "عنها",
+    "إليه", "إليها", "معه", "معها", "بها", "به", "لدي", "لديه", "لديها",
 ))
 #: the complementizers that open reported content (أنّ، إنّ، بأنّ with their pronouns).
 _COMP = re.compile(r"^(?:ب|ل)?[اأإ]ن(?:ه|ها|هم|هما|هن|نا|ني|ي|ك|كم)?$")
@@ -86,7 +88,9 @@ class Sentence:
         return bisect.bisect_right(ends, raw)
 
     def span(self, i: int, j: int) -> Span:
-        """The raw span of words ``i`` to ``j`` (exclusive)."""
+        """The raw span of words ``i`` to ``j`` (exclusive; clamped to the sentence)."""
+        j = min(j, len(self.words))
+        i = min(i, j - 1)
         return Span(self.words[i].start, self.words[j - 1].end)
 
     def entities_in(self, i: int, j: int) -> list[Entity]:

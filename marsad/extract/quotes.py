@@ -65,11 +65,24 @@ _TITLE_NOUNS = frozenset(normalize_text(w) for w in (
     "عملية", "موقع", "قناة", "وكالة", "مسرحية", "رواية", "أغنية", "مهرجان", "تظاهرة", "اسم",
     "منظمة", "حزب", "حركة", "جمعية", "مشروع", "مبادرة", "ملتقى", "ندوة", "تحت", "تسمى",
 ))
+_DOMAIN_PREPS = {
+    normalize_text(w): frozenset(normalize_text(p) for p in preps.split())
+    for w, preps in (("خبير", "في"), ("مختص", "في"), ("باحث", "في"), ("أستاذ", "في"),
+                     ("نائب", "عن"), ("ناطق", "عن"), ("مسؤول", "في عن"), ("عضو", "في"),
+                     ("مكلف", "ب"))
+}
 _LOCATIVE_PREPS = frozenset(normalize_text(w) for w in ("في", "عن", "من", "ب"))
 _PLACE_NOUNS = frozenset(normalize_text(w) for w in (
     "ولاية", "منطقة", "مدينة", "جهة", "الجهة", "قطاع", "معتمدية", "بلدية", "ولايه", "دائرة",
 ))
 _LOCAL_WORDS = frozenset(normalize_text(w) for w in ("بالجهة", "بالمنطقة", "بالولاية", "بالمدينة"))
+#: prepositions a verb takes that may come after an addressee or an adjunct (أعلن … عن).
+_FAR_PREPS = frozenset(normalize_text(w) for w in ("عن", "إلى", "الى", "من"))
+_FAR_BA = frozenset({"طالب", "دعا", "ندد", "أشاد", "نادى", "أعلم", "أبلغ"})
+_BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم"))
+_COMP_PRONOUN = re.compile(r"^[وف]?(?:ب|ل)?ان(?:ه|ها|هم|هما|نا|ني)$")
+_TELLS = frozenset({"أعلم", "أبلغ"})
+_TAKES_LAM = frozenset(normalize_text(w) for w in ("وفقا", "طبقا"))
 _STOP_NAMES = frozenset(normalize_text(w) for w in ("أي", "اي", "وهو", "وهي", "كما", "أيضا"))
 _KAN = frozenset(normalize_text(w) for w in ("كان", "كانت", "كانوا"))
 _NEGATORS = frozenset(normalize_text(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما"))
@@ -79,7 +92,10 @@ _SPEAKER_PREPS = {
                                                                 "الصادرة", "منبثق", "ممثل")),
     normalize_text("من"): frozenset(normalize_text(w) for w in ("عضو", "وفد", "مسؤول")),
 }
-_SPEAKER_WORDS = frozenset(normalize_text(w) for w in ("باسم", "بوزارة", "بولاية", "بمدينة"))
+_SPEAKER_WORDS = frozenset(normalize_text(w) for w in (
+    "باسم", "بوزارة", "بولاية", "بمدينة", "بقسم", "بمصلحة", "بالمستشفى", "بمستشفى", "بإدارة",
+    "بالإدارة", "بالمندوبية", "بمندوبية", "بالوزارة", "بالولاية", "بالجامعة", "بجامعة",
+))
 _PREP_COMP = frozenset(normalize_text(w) for w in ("إلى", "الى", "على", "عن", "من"))
 _NAME_PREFIXES = ("بن", "بو", "بل", "لطف", "لي", "لو", "لا", "لب")
 
@@ -254,10 +270,22 @@ class Reader:
             return None  # لم يكشف، لم يشر: nothing was said
         if cue.lemma == "نقل":
             return self._relayed(s, k, nxt)
-        sp_end = k + 1 if words[k + 1:k + 2] and words[k + 1].norm in _DEMONSTRATIVES else (
-            self.speaker_end(s, k + 1))  # وفسر هذا التهديد: an object, not a speaker
+        after = words[k + 1].norm if k + 1 < len(words) else ""
+        no_subject = (after in _DEMONSTRATIVES  # وفسر هذا التهديد: an object
+                      or before in _RELATIVE_PRONOUNS  # الذي أكد تفهمه
+                      or _COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
+                      or cue.lemma in _TELLS  # أعلم السلطات: the addressee
+                      or "ب" in cue.takes and after.startswith("ب")
+                      and not after.startswith(_NAME_PREFIXES))  # وطالبه باتخاذ
+        sp_end = k + 1 if no_subject else self.speaker_end(s, k + 1)
         speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
         opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
+        if (opened is not None and "obj" in cue.takes and speaker is not None
+                and words[opened[1]].norm in cue.takes):
+            np_end = self.noun_phrase_end(s, k + 1, sp_end)
+            if k + 1 < np_end < sp_end:  # وأكد المرزوقي ضرورةَ محاسبة … على
+                sp_end, opened = np_end, (np_end, np_end)
+                speaker = s.span(k + 1, sp_end)
         content, direct = self.content(s, opened[0], nxt) if opened else (None, False)
         if content is None and "obj" in cue.takes and not cue.needs_comp:
             found = self.object(s, k, sp_end, nxt)
@@ -267,16 +295,33 @@ class Reader:
                 content, direct = self.content(s, opened[0], nxt)
         if opened is None:
             return self._postposed(s, k, speaker, cue)
-        if content is None or cue.strict and opened[1] - sp_end > 12:
+        if content is None or cue.strict and opened[1] - sp_end > 16 and not is_complementizer(
+                words[opened[1]].norm):
             return None
         if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
                 words[opened[1]].norm):
             return None  # كما قال الوزير: "as the minister said", not an attribution
+        if speaker is not None and self._same_source(s, k + 1, sp_end):
+            speaker = None  # وأشار نفس المصدر: the source named before
+            return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+        if cue.near_comp and opened[1] > sp_end + 1:
+            return None  # رأت نفسها …: رأى reports speech only with أنّ right after
         if before in _RELATIVE_PRONOUNS and speaker is None:
             speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
-        if speaker is None and not self._pronoun_subject(s, k):
+            if speaker is None:
+                return None
+        elif speaker is None and not self._pronoun_subject(s, k):
             speaker = self.fronted_speaker(s, k)
+            if speaker is None and (k == 0 or s.words[k - 1].is_word) and not (
+                    _COMP_PRONOUN.match(before)):
+                return None  # مشكلة الأراضي أكدت أنهم …: the subject speaks for no one
         return self._draft(s, s.span(k, k + 1), speaker, content, direct, "verb")
+
+    @staticmethod
+    def _same_source(s: Sentence, i: int, j: int) -> bool:
+        norms = [w.norm for w in s.words[i:j]]
+        return 0 < len(norms) <= 3 and any(n in speech.SAME_SOURCE_HEADS for n in norms) and any(
+            n in speech.SAME_SOURCE_MARKS for n in norms)
 
     def object(self, s: Sentence, k: int, sp_end: int,
                nxt: int) -> tuple[int, tuple[int, int]] | None:
@@ -329,13 +374,17 @@ class Reader:
 
     def antecedent_noun(self, s: Sentence, r: int) -> Span | None:
         """The noun phrase before the relative pronoun at ``r`` (وزير الخارجية الذي قال)."""
+        words = s.words
         i = r
-        while i > 0 and r - i < 6 and s.words[i - 1].is_word and s.words[i - 1].norm not in (
-                PREPOSITIONS) and not is_complementizer(s.words[i - 1].norm):
+        while i > 0 and r - i < 6 and words[i - 1].is_word and words[i - 1].norm not in (
+                PREPOSITIONS) and not is_complementizer(words[i - 1].norm):
             i -= 1
-        if i == r or not self.speaker_like(s, i, r, relative=False):
-            return None
-        return s.span(i, r)
+            if self._speaker_head(words[i].norm) or i in s.entity_at:
+                while i > 0 and words[i - 1].is_word and not words[i - 1].definite and (
+                        self._speaker_head(words[i - 1].norm)):
+                    i -= 1  # عضو مجلس النواب
+                return s.span(i, r)
+        return None
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
@@ -454,14 +503,20 @@ class Reader:
             content, direct = self.before(s, k), False
         if content is None:
             return None
-        return self._draft(s, cue, s.span(j, sp_end), content, direct, "source")
+        speaker = s.span(j, sp_end)
+        first = words[j].norm
+        if first[:1] == "ل" and not first.startswith("لل") and (
+                words[k].norm in _TAKES_LAM or strip_conj(words[k].norm) in _TAKES_LAM):
+            speaker = Span(speaker.start + 1, speaker.end)  # وفقا لمعطيات: the ل is the cue's
+        return self._draft(s, cue, speaker, content, direct, "source")
 
     def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
         """وفق تعبيره، حسب قوله: the content before, the speaker the last explicit one."""
         for d in reversed(self.drafts):
             if d.sentence != s.index:
                 break
-            if d.content is not None and d.content.end >= s.words[k].start - 2:
+            if d.content is not None and not any(
+                    w.is_word for w in s.words if d.content.end <= w.start < s.words[k].start):
                 return None  # closes content already attributed in this sentence
         content = self.before(s, k)
         if content is None:
@@ -498,14 +553,16 @@ class Reader:
             if not w.is_word:
                 if n in QUOTES and i > j:
                     close = self.pairs.get(w.start)
-                    if close is not None and close < w.start + 60:  # a quoted name
+                    if close is not None and close < s.end and len(
+                            self.doc.text[w.start:close].split()) <= 3:
+                        # a quoted name (والي "جناق قلعة")
                         i = s.word_index(close) + 1
                         continue
                 break
             if self._stop(s, i, n, i == j):
                 break
             i += 1
-        end = self._anonymous_tail(s, i)
+        end = self._anonymous_tail(s, j, i)
         return self._apposition(s, j, end) if appose else end
 
     def _apposition(self, s: Sentence, j: int, i: int) -> int:
@@ -571,17 +628,22 @@ class Reader:
             if words[nxt].norm in _PLACE_NOUNS:
                 nxt += 1
             ent = s.entity_at.get(nxt)
-            return ent is not None and ent.type == "LOC" or words[i + 1].norm in _PLACE_NOUNS
+            if ent is not None and ent.type in ("LOC", "ORG") or words[i + 1].norm in _PLACE_NOUNS:
+                return True
+            prev = bare(strip_conj(words[i - 1].norm)) if i > 0 else ""
+            return n in _DOMAIN_PREPS.get(prev, ())  # الخبير في الشؤون، النائب عن حزب
         ent = s.entity_at.get(i)
         if n[:1] == "ب" and ent is not None and ent.type == "LOC" and ent.start > words[i].start:
             return True  # بسوسة
         return n in _LOCAL_WORDS
 
-    def _anonymous_tail(self, s: Sentence, i: int) -> int:
+    def _anonymous_tail(self, s: Sentence, j: int, i: int) -> int:
         """Take "رفض الكشف عن اسمه" into the speaker."""
         words = s.words
-        if i < len(words) and words[i].norm in speech.ANONYMOUS_VERBS:
-            for m in range(i + 1, min(len(words), i + 6)):
+        verb = next((m for m in range(j, min(len(words), i + 1))
+                     if words[m].norm in speech.ANONYMOUS_VERBS), None)
+        if verb is not None:
+            for m in range(verb + 1, min(len(words), verb + 6)):
                 if bare(words[m].norm).startswith(("اسم", "هويت", "هوي")):
                     return m + 1
         return i
@@ -604,6 +666,8 @@ class Reader:
         opens an adjunct: على هامش)."""
         words = s.words
         end = min(len(words), i + limit, max(nxt, i + 1))
+        if end == nxt < len(words) and words[nxt].norm in speech.SAYING:
+            end += 1  # وعلّق الوزير على … قائلا: «…»
         loose = has_speaker or not cue.strict
         first_comp = next((m for m in range(i, end) if is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS), None)
@@ -611,7 +675,8 @@ class Reader:
             n = words[m].norm
             nb = words[m + 1].norm if m + 1 < len(words) else ""
             near = m == i or m == i + 1 and words[i].norm in _COMMA or (
-                n in cue.takes and nb not in _ADJUNCT_HEADS and words[m - 1].norm not in _COMMA)
+                n in cue.takes and n in _FAR_PREPS and nb not in _ADJUNCT_HEADS
+                and words[m - 1].norm not in _COMMA)
             if is_complementizer(n):
                 return m + 1, m
             if n == ":" and loose:
@@ -622,13 +687,15 @@ class Reader:
                 return m, m
             if n in speech.SAYING:
                 nb = words[m + 1].norm if m + 1 < len(words) else ""
-                return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
+                return (m + 2, m + 1) if is_complementizer(nb) or nb == ":" else (m + 1, m)
             if n in _PREP_COMP and (is_complementizer(nb) or nb == "ضروره"):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in cue.takes and near:
                 return m + 1, m
-            if "ب" in cue.takes and near and n.startswith("ب") and len(n) > 3 and not (
-                    n.startswith(_NAME_PREFIXES)):
+            if "ب" in cue.takes and (near or cue.lemma in _FAR_BA) and n.startswith("ب") and len(
+                    n) > 3 and not n.startswith(_NAME_PREFIXES) and not n.startswith("بال"):
+                return m, m
+            if "ب" in cue.takes and near and n.startswith("بال"):
                 return m, m
             if m > i and n in speech.VERB_FORMS:
                 return None
@@ -674,7 +741,8 @@ class Reader:
             n = words[m].norm
             if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
                              or words[m - 1].norm in _COMMA and n in speech.VERB_FORMS
-                             or m == nxt and self._source_at(s, m)):
+                             and n[:1] in "وف" or m == nxt and self._source_at(s, m)
+                             or words[m - 1].norm in _BUT and n in speech.VERB_FORMS):
                 return m
             if self._pronoun_source_at(s, m) and self._closes(s, m):
                 return m
@@ -754,6 +822,10 @@ class Reader:
             i += 1
         if i >= k or not self.speaker_like(s, i, k, relative=False):
             return None
+        if k - i > 5:
+            k = self.noun_phrase_end(s, i, k)  # الحزب وجّه مراسلة … أعلم: the noun phrase
+            if not self.speaker_like(s, i, k, relative=False):
+                return None
         return s.span(i, k)
 
     # -- drafts ------------------------------------------------------------------------------

@@ -1,0 +1,257 @@
+"""Attributions: cues, speakers, contents, continuations, sources, and their scorer."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.extract.eval_quotes import (
+    QuoteGoldError,
+    evaluate,
+    load_quotes_gold,
+    resolved,
+    text_hash,
+)
+from marsad.extract.quotes import quote_pairs
+from marsad.model import Attribution, Doc
+from marsad.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+NEWS = SHARED / "news" / "ant"
+SEED = SHARED.parent / "seed" / "coalition-article.txt"
+
+PIPE = Pipeline(["tokenize", "dates", "numbers", "entities", "quotes"])
+
+
+def attributions(text: str) -> tuple[Doc, list[Attribution]]:
+    doc = PIPE.analyze(text)
+    return doc, list(doc.group("attributions"))  # type: ignore[arg-type]
+
+
+def show(doc: Doc, a: Attribution | None) -> tuple[str | None, ...]:
+    t = doc.text
+    if a is None:
+        return (None,)
+    spans = doc.group("attributions")
+    n = spans.index(a)
+    speaker = resolved(spans, n)  # type: ignore[arg-type]
+    return (a.cue.text(t), speaker.text(t) if speaker else None,
+            a.content.text(t) if a.content else None)
+
+
+def test_reported_speech_with_a_speaker_and_a_content():
+    doc, [a] = attributions("قال وزير الخارجية التركي إن بلاده لن تسحب قواتها من شمال سوريا.")
+    assert show(doc, a) == ("قال", "وزير الخارجية التركي", "بلاده لن تسحب قواتها من شمال سوريا")
+    assert a.direct is False and a.kind == "verb"
+    assert a.speaker_kb_id == "Q43"  # the minister is not named: linked to Turkey
+
+
+def test_cue_forms_with_clitics_and_tenses():
+    text = ("ويشير الباحثان إلى أن التنظيم ما زال خطيرا. ويرى كاتبا المقال أن التحالف ضعيف. "
+            "يقول الكاتبان إن الانسحاب كان متسرعا.")
+    doc, atts = attributions(text)
+    assert [show(doc, a)[:2] for a in atts] == [
+        ("ويشير", "الباحثان"), ("ويرى", "كاتبا المقال"), ("يقول", "الكاتبان")]
+
+
+def test_direct_quotes_in_every_style_and_a_speaker_after_the_quote():
+    for text, content in (("وقالت الوزيرة: «لن نتراجع عن القرار».", "لن نتراجع عن القرار"),
+                          ('قال المدير "المؤسسة ستفتح أبوابها غدا".', "المؤسسة ستفتح أبوابها غدا"),
+                          ("وأوضح رئيس البلدية “الأشغال ستنتهي في جوان”.", "الأشغال ستنتهي في جوان"),
+                          ("«الوضع تحت السيطرة»، قال المتحدث باسم الشرطة.", "الوضع تحت السيطرة")):
+        doc, [a] = attributions(text)
+        assert a.direct is True and a.content is not None
+        assert a.content.text(text) == content
+
+
+def test_a_quotation_runs_across_sentences():
+    text = 'وأضاف قائلا "نتوقع تنظيم أكثر من رحلة. هذا سيكون مثيرا للغاية." ثم غادر.'
+    doc, [a] = attributions(text)
+    assert a.direct and a.content.text(text) == "نتوقع تنظيم أكثر من رحلة. هذا سيكون مثيرا للغاية."
+
+
+def test_continuations_carry_the_last_explicit_speaker():
+    text = ("وأكد الوزير أن الأسعار ستنخفض. وتابع أن الحكومة ستراقب الأسواق. "
+            "وختم بالقول إن الوضع سيتحسن، مضيفا أن الدعم متواصل.")
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == [
+        ("وأكد", "الوزير", "الأسعار ستنخفض"),
+        ("وتابع", "الوزير", "الحكومة ستراقب الأسواق"),
+        ("وختم", "الوزير", "الوضع سيتحسن"),
+        ("مضيفا", "الوزير", "الدعم متواصل"),
+    ]
+    assert atts[0].speaker is not None and atts[0].continues is None
+    assert all(a.speaker is None and a.continues == 0 and a.kind == "continuation"
+               for a in atts[1:])
+
+
+def test_source_phrases_before_and_after_their_content():
+    for text, cue, speaker, content in (
+        ("وحسب كاتبي المقال، بلغت المساهمات 400 مليون دولار.", "وحسب", "كاتبي المقال",
+         "بلغت المساهمات 400 مليون دولار"),
+        ("وفي رأي كاتبي المقال، تتطلب المصداقية استقرارا.", "وفي رأي", "كاتبي المقال",
+         "تتطلب المصداقية استقرارا"),
+        ("تم إيقاف ثلاثة أشخاص في سوسة، وفق ما أفاد به مصدر أمني.", "وفق ما أفاد به",
+         "مصدر أمني", "تم إيقاف ثلاثة أشخاص في سوسة"),
+        ("ارتفعت الأسعار وفقا لمعطيات المعهد الوطني للإحصاء.", "وفقا ل",
+         "معطيات المعهد الوطني للإحصاء", "ارتفعت الأسعار"),
+        ("نقلا عن مصادر دبلوماسية، فإن القمة تأجلت.", "نقلا عن", "مصادر دبلوماسية",
+         "فإن القمة تأجلت"),
+    ):
+        doc, [a] = attributions(text)
+        got = show(doc, a)
+        assert got[0].startswith(cue.split()[0]) and got[1:] == (speaker, content), text
+        assert a.kind == "source"
+
+
+def test_pronoun_sources_point_back_and_fold_into_their_sentence():
+    text = "وأكد الوزير أن الإصلاحات ضرورية. الحكومة لن تتراجع، على حد تعبيره."
+    doc, atts = attributions(text)
+    assert show(doc, atts[1]) == ("على حد تعبيره", "الوزير", "الحكومة لن تتراجع")
+    assert atts[1].continues == 0
+    # وفق تعبيرها closes the content of the attribution of its own sentence: nothing added
+    doc, atts = attributions("وأشارت النائبة إلى أن القانون يحتاج إلى تعديل وفق تعبيرها.")
+    assert [show(doc, a) for a in atts] == [
+        ("وأشارت", "النائبة", "القانون يحتاج إلى تعديل")]
+
+
+def test_anonymous_sources():
+    for text in ("وأفادت مصادر مطلعة بأن المفاوضات توقفت.",
+                 "وقال مسؤول رفض الكشف عن اسمه إن الهجوم كان متوقعا."):
+        doc, [a] = attributions(text)
+        assert a.anonymous, text
+    doc, [a] = attributions("وقال مسؤول رفض الكشف عن اسمه إن الهجوم كان متوقعا.")
+    assert show(doc, a)[1] == "مسؤول رفض الكشف عن اسمه"
+    doc, [a] = attributions("وقال وزير الداخلية إن الهجوم كان متوقعا.")
+    assert not a.anonymous
+
+
+def test_no_attribution_without_speech():
+    for text in ("يعتبر المهرجان موعدا ثقافيا هاما في الجهة.",
+                 "وصل الوفد عبر مطار قرطاج وفق البرنامج المعد.",
+                 "تم تنظيم الامتحانات حسب الولايات.",
+                 "ولم يشر الوزير إلى موعد تطبيق القرار.",
+                 "يذكر أن الاجتماع انعقد في العاصمة.",
+                 'شارك في المهرجان فيلم "الطريق إلى الحرية" للمخرج التونسي.'):
+        assert attributions(text)[1] == [], text
+
+
+def test_cues_inside_a_quotation_are_quoted_speech():
+    text = 'وقال الوزير: «الناس يقولون إن الأسعار مرتفعة، وأنا أقول إنها ستنخفض».'
+    doc, atts = attributions(text)
+    assert len(atts) == 1 and atts[0].direct
+
+
+def test_quote_pairs_by_position():
+    text = 'قال "نعم" ثم قال «لا» و“ربما”'
+    pairs = quote_pairs(text)
+    assert [(text[o], text[c]) for o, c in sorted(pairs.items())] == [
+        ('"', '"'), ("«", "»"), ("“", "”")]
+
+
+def test_json_shape_of_attributions():
+    doc, _ = attributions("وقال الوزير إن الوضع مستقر. وأضاف أن الأمن مستتب.")
+    items = doc.to_dict()["spans"]["attributions"]
+    assert items[0]["cue"]["text"] == "وقال" and items[0]["speaker"]["text"] == "الوزير"
+    assert items[0]["content"]["text"] == "الوضع مستقر" and items[0]["direct"] is False
+    assert items[1]["speaker"] is None and items[1]["continues"] == 0
+    assert Doc.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))) == doc
+
+
+WORDS = ["قال", "وأضاف", "الوزير", "إن", "أن", "«", "»", '"', "،", ".", "حسب", "وفق", "تعبيره",
+         "مصدر", "أمني", "الوضع", "مستقر", "مضيفا", "\n", "على", "حد", "قوله", ":"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_attributions_are_well_formed_on_any_text(words):
+    text = " ".join(words) or "نص"
+    doc, atts = attributions(text)
+    for n, a in enumerate(atts):
+        assert 0 <= a.start <= a.end <= len(text)
+        for part in (a.cue, a.speaker, a.content):
+            if part is not None:
+                assert a.start <= part.start <= part.end <= a.end
+        assert a.speaker is not None or a.continues is None or 0 <= a.continues < len(atts)
+        assert a.continues != n
+
+
+# --- the scorer and its gold ------------------------------------------------------------------
+
+
+def test_unit_gold_scores_perfectly_at_overlap_and_highly_at_exact():
+    scores = evaluate(load_quotes_gold(GOLD / "quotes-unit.jsonl")).scores()
+    assert scores["overlap"]["all"]["f1"] == 1.0
+    assert scores["exact"]["all"]["f1"] >= 0.95
+
+
+def test_gold_errors_name_the_line_and_the_reason(tmp_path):
+    bad = tmp_path / "g.jsonl"
+    bad.write_text('{"id": "x", "text": "قال الوزير إن", "attributions": '
+                   '[{"cue": "قال", "content": "غائب"}]}\n', encoding="utf-8")
+    with pytest.raises(QuoteGoldError, match=r"g.jsonl:1 .*content 'غائب' is not in the text"):
+        load_quotes_gold(bad)
+    bad.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(QuoteGoldError, match="g.jsonl:1.*not JSON"):
+        load_quotes_gold(bad)
+
+
+def test_corpus_records_detect_a_changed_article(tmp_path):
+    doc = tmp_path / "news" / "politic"
+    doc.mkdir(parents=True)
+    text = "قال الوزير إن الوضع مستقر."
+    (doc / "a.txt").write_text(f"<DOC>\n<DOCNO>D1</DOCNO>\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n",
+                               encoding="utf-8")
+    record = {"doc": "D1", "file": "politic/a.txt", "sha": text_hash(text, 12),
+              "attributions": [{"cue": [0, 3, text_hash("قال")], "speaker": [4, 10, text_hash(
+                  "الوزير")], "content": [14, 25, text_hash(text[14:25])], "direct": False}]}
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    [g] = load_quotes_gold(gold, tmp_path / "news")
+    assert evaluate([g]).scores()["exact"]["all"]["f1"] == 1.0
+    record["sha"] = "000000000000"
+    gold.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(QuoteGoldError, match="D1 has changed"):
+        load_quotes_gold(gold, tmp_path / "news")
+
+
+def test_eval_quotes_command_prints_json(capsys):
+    from marsad.cli import main
+
+    assert main(["eval", "quotes", "--data", str(GOLD / "quotes-unit.jsonl"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"gold", "predicted", "exact", "overlap"}
+    assert set(out["overlap"]) == {"cue", "speaker", "content", "all"}
+
+
+# --- real articles ----------------------------------------------------------------------------
+
+needs_shared = pytest.mark.skipif(not NEWS.exists(), reason="../shared/data/news/ant is absent")
+
+#: pinned floors (F1, overlap level / exact level): quality may only go up.
+FLOORS = {"quotes-ant.jsonl": (0.93, 0.77), "quotes-ant-heldout.jsonl": (0.74, 0.38)}
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_ant_gold_floors(name):
+    scores = evaluate(load_quotes_gold(GOLD / name, NEWS)).scores()
+    overlap, exact = FLOORS[name]
+    assert scores["overlap"]["all"]["f1"] >= overlap
+    assert scores["exact"]["all"]["f1"] >= exact
+    assert scores["overlap"]["cue"]["f1"] >= 0.87
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed/coalition-article.txt is absent")
+def test_seed_article_attributions_to_the_two_researchers():
+    doc, atts = attributions(SEED.read_text(encoding="utf-8"))
+    got = {show(doc, a)[:2] for a in atts}
+    for cue, speaker in (("ويشير", "الباحثان"), ("ويرى", "كاتبا المقال"), ("يقول", "الكاتبان"),
+                         ("وحسب", "كاتبي المقال"), ("وفي رأي", "كاتبي المقال"),
+                         ("ويلفت", "الكاتبان"), ("يؤكد", "الباحثان"), ("يرى", "الكاتبان")):
+        assert (cue, speaker) in got, (cue, speaker)
+    assert all(a.content is not None and len(a.content.text(doc.text)) > 20 for a in atts)
