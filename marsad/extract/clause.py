@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from marsad.model import DateMention, Doc, Entity, Span
+from marsad.text.clitics import analyses
 from marsad.text.normalize import normalize_text
+
+V = TypeVar("V")
 
 _IS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _CROWD = re.compile("متظاهر|محتج|معتصم|مضرب")
@@ -181,6 +184,29 @@ def bare(norm: str) -> str:
     if w.startswith("ال") and len(w) > 3:
         w = w[2:]
     return w
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """A normalized word and its forms without proclitics and article (والوزير → وزير), for
+    table lookups; a word whose first letter may be و (وزير) keeps its own form first."""
+    out = [word]
+    for a in analyses(word):
+        if not a.enclitic and a.stem not in out:
+            out.append(a.stem)
+    return tuple(out)
+
+
+def in_table(word: str, table: Collection[str]) -> bool:
+    """Is ``word``, or one of its :func:`stems`, in ``table``?"""
+    return any(s in table for s in stems(word))
+
+
+def lookup(word: str, table: Mapping[str, V]) -> V | None:
+    for s in stems(word):
+        if s in table:
+            return table[s]
+    return None
 
 
 def entity_kb(entities: Sequence[Entity]) -> Entity | None:

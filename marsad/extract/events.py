@@ -40,7 +40,9 @@ from marsad.extract.clause import (
     Word,
     bare,
     entity_kb,
+    in_table,
     is_complementizer,
+    lookup,
     norm_word,
     strip_conj,
 )
@@ -51,6 +53,7 @@ from marsad.text.clitics import analyses, match_forms
 from marsad.text.normalize import normalize_text
 
 MAX_PHRASE = 8
+MAX_GAP = 5
 MERGE_WINDOW = 4
 MERGE_FAR = 15
 BEFORE_NOUN = 10
@@ -87,6 +90,8 @@ ADVERBS = _n("أمس", "امس", "اليوم", "فجر", "مساء", "صباح",
              "صباحا", "ليلا", "نهار", "عشية", "أيضا", "ايضا", "كذلك", "بدورها", "بدوره", "مرة",
              "أخرى", "اخرى", "مجددا", "بالفعل", "فعلا")
 CLAUSE_ENDS = frozenset("،,.؛;:!?؟")
+#: function words that normalize like nouns (وإلى = والي "governor").
+RAW_FUNCTION = frozenset(("إلى", "وإلى", "فإلى", "على", "وعلى", "فعلى", "إلي", "وإلي"))
 RELATIVES = _n("الذي", "التي", "اللذين", "اللتين", "الذين", "اللواتي")
 NISBA_ENDINGS = ("يين", "يون", "يه", "ي", "يا", "يان", "يتين", "يتان")
 #: verbs whose subject undergoes the event (تعرض لهجوم، نجا من محاولة اغتيال).
@@ -144,23 +149,32 @@ def find_hits(doc: Doc, lex: Lexicon, index: SentenceIndex) -> list[Hit]:
 
 
 def _match_at(s: Sentence, i: int, lex: Lexicon) -> Hit | None:
+    """The longest trigger at word ``i``. A verb's later words may come after its subject
+    (فرضت الولايات المتحدة عقوبات، رفع المتظاهرون لافتات): the trigger is then the verb."""
     words = s.words
     seen: set[int] = set()
     for trig in lex.lookup(words[i].norm, s.doc.text[words[i].end - 1] == "ة"):
         if id(trig) in seen:
             continue
         seen.add(id(trig))
-        j = i + 1
-        ok = True
-        for rest in trig.words:
-            if j >= len(words) or rest not in match_forms(words[j].norm, True) and rest != words[
-                    j].norm:
-                ok = False
-                break
-            j += 1
-        if ok:
-            return Hit(s, i, j, trig)
+        end = _rest_at(words, i + 1, trig.words)
+        if end is not None:
+            return Hit(s, i, end, trig)
+        if trig.pos == "verb" and trig.words and not any(w in GOVERNORS for w in trig.words):
+            for j in range(i + 2, min(len(words), i + 1 + MAX_GAP)):
+                if not words[j - 1].is_word:
+                    break
+                if _rest_at(words, j, trig.words) is not None:
+                    return Hit(s, i, i + 1, trig)
     return None
+
+
+def _rest_at(words: list[Word], j: int, rest: tuple[str, ...]) -> int | None:
+    for w in rest:
+        if j >= len(words) or w not in match_forms(words[j].norm, True) and w != words[j].norm:
+            return None
+        j += 1
+    return j
 
 
 # --- participants -------------------------------------------------------------------------------
@@ -215,12 +229,13 @@ class Reader:
         words = s.words
         end_limit = min(len(words), limit if limit is not None else len(words))
         j = self._skip_count(s, i, end_limit)
-        if j >= end_limit or not words[j].is_word or words[j].norm in PREPOSITIONS:
+        if j >= end_limit or not words[j].is_word or words[j].norm in PREPOSITIONS or (
+                self.doc.text[words[j].start:words[j].end] in RAW_FUNCTION):
             return i, None
         head = j
-        if bare(words[j].norm) in DIRECTIONS or words[j].norm in DIRECTIONS:
+        if in_table(words[j].norm, DIRECTIONS) or words[j].norm in DIRECTIONS:
             k = j
-            while k < end_limit and (bare(words[k].norm) in DIRECTIONS or words[k].norm in
+            while k < end_limit and (in_table(words[k].norm, DIRECTIONS) or words[k].norm in
                                      DIRECTIONS):
                 k += 1
             if k < end_limit and k in s.entity_at and s.entity_at[k].type == "LOC":
@@ -263,8 +278,9 @@ class Reader:
     def _indefinite_modifier(self, w: Word) -> bool:
         """An adjective after an indefinite noun: a nisba (مسلحين فلسطينيين) or مجهولين."""
         b = bare(w.norm)
-        return actors.ACTOR_NOUNS.get(b) == "UAF" or b.endswith(NISBA_ENDINGS) and len(
-            b) > 3 and b not in actors.VICTIMS and b not in actors.ACTOR_NOUNS
+        return lookup(w.norm, actors.ACTOR_NOUNS) == "UAF" or b.endswith(NISBA_ENDINGS) and len(
+            b) > 3 and not in_table(w.norm, actors.VICTIMS) and not in_table(
+            w.norm, actors.ACTOR_NOUNS)
 
     def _entity_end(self, s: Sentence, j: int) -> int:
         return s.word_index(s.entity_at[j].end - 1) + 1
@@ -287,14 +303,17 @@ class Reader:
         if body[:1] in "بل" and len(body) > 3 and ent is None and j + 1 < len(s.words) and (
                 s.words[j + 1].definite):
             return True  # لوكالة الصحافة الفرنسية
-        return body[:1] in "بل" and len(body) > 3 and bare(body) in actors.ACTOR_NOUNS
+        return body[:1] in "بل" and len(body) > 3 and in_table(body, actors.ACTOR_NOUNS)
 
     def _participant(self, s: Sentence, i: int, j: int, head: int,
                      place: bool = False) -> Participant:
         ents = s.entities_in(i, j)
         ent = entity_kb(ents)
         span = s.span(i, j)
-        role = None if place else actors.role_of(bare(_strip_enclitic(s.words[head].norm)))
+        word = s.words[head]
+        taa = self.doc.text[word.end - 1] == "ة"  # الطلبة is no الطلب+ه
+        role = None if place else lookup(word.norm if taa else _strip_enclitic(word.norm),
+                                         actors.ACTOR_NOUNS)
         country = self._country(ent)
         if place:
             typ = "LOC"
@@ -351,10 +370,10 @@ class Reader:
         w = s.words[i].norm
         if w[:1].isdigit() or w in COUNT_WORDS:
             head = Reader._head_after_count(s, i)
-            return head is None or bare(head) not in actors.CROWD
+            return head is None or not in_table(head, actors.CROWD)
         if not s.words[i].definite and i in s.entity_at and _demonym(w):
             return True  # قتل عراقيان
-        return bare(w) in actors.VICTIMS and not s.words[i].definite
+        return in_table(w, actors.VICTIMS) and not s.words[i].definite
 
     @staticmethod
     def _head_after_count(s: Sentence, i: int) -> str | None:
@@ -387,6 +406,8 @@ class Reader:
         """A verb's spelling read as its verbal noun: after a preposition (الى جرح), with
         the article (القتل) or a preposition clitic (بقتل)."""
         w = strip_conj(s.words[i].norm)
+        if any(t.pos == "verb" for t in self.lex.by_first.get(w, ())):
+            return False  # التقى، اعتقل: a verb's own letters, not the article
         if w.startswith(("ال", "بال", "لل")):
             return True
         if i > 0 and strip_conj(s.words[i - 1].norm) in GOVERNORS:
@@ -639,7 +660,7 @@ class Reader:
     @staticmethod
     def _possessed(w: Word) -> bool:
         stem = _strip_enclitic(w.norm)
-        return stem != w.norm and bare(stem) in actors.ACTOR_NOUNS
+        return stem != w.norm and in_table(stem, actors.ACTOR_NOUNS)
 
     def place(self, s: Sentence, hit: Hit) -> Participant | None:
         """A place entity after a locative word: up to 12 words after the trigger, else up to
@@ -659,7 +680,7 @@ class Reader:
                 continue
             start = k
             while start > 0 and (s.words[start - 1].norm in DIRECTIONS
-                                 or bare(s.words[start - 1].norm) in DIRECTIONS):
+                                 or in_table(s.words[start - 1].norm, DIRECTIONS)):
                 start -= 1
             span = s.span(start, self._entity_end(s, k))
             return Participant(span.start, span.end, type="LOC", kb_id=ent.kb_id,
@@ -672,7 +693,7 @@ class Reader:
             return bool(hit.recipients) or hit.place is not None
         if need == "crowd":
             s = hit.sentence
-            return any(bare(w.norm) in actors.CROWD or w.norm in actors.CROWD for w in s.words)
+            return any(in_table(w.norm, actors.CROWD) for w in s.words)
         return True
 
     # -- the event -------------------------------------------------------------------------
@@ -793,12 +814,12 @@ def retype(hit: Hit, text: str) -> None:
         hit.trigger = replace(t, type="PROTEST", mode="riot" if t.type in (
             "ASSAULT", "COERCE") else "demo")
     elif t.type == "COERCE" and any(
-            bare(w.norm) in HOSTAGES for w in hit.sentence.words[hit.last:hit.last + 8]):
+            in_table(w.norm, HOSTAGES) for w in hit.sentence.words[hit.last:hit.last + 8]):
         hit.trigger = replace(t, type="ASSAULT", mode="abduct")
 
 
 def _protester(phrase: str) -> bool:
-    return any(bare(w) in actors.PROTESTERS for w in normalize_text(phrase).split())
+    return any(in_table(w, actors.PROTESTERS) for w in normalize_text(phrase).split())
 
 
 HOSTAGES = _n("رهينة", "رهائن", "رهينتين", "رهينه")
@@ -814,7 +835,7 @@ def crowd_hits(hits: list[Hit], index: SentenceIndex, lex: Lexicon) -> list[Hit]
             continue
         s = index.get(n)
         for k, w in enumerate(s.words):
-            if bare(w.norm) not in actors.PROTESTERS:
+            if not in_table(w.norm, actors.PROTESTERS):
                 continue
             v = _verb_before(s, k)
             if v is not None and (n, v) not in taken:
@@ -840,7 +861,7 @@ def _verb_before(s: Sentence, k: int) -> int | None:
     n = strip_conj(w.norm)
     if (not w.is_word or w.definite or n in PREPOSITIONS or n in GOVERNORS or len(n) < 3
             or j in s.entity_at or w.norm in speech.VERB_FORMS or is_complementizer(n)
-            or bare(n) in actors.ACTOR_NOUNS or n in KAN):
+            or in_table(n, actors.ACTOR_NOUNS) or n in KAN):
         return None
     return j
 

@@ -37,7 +37,9 @@ from marsad.extract.clause import (
     SentenceIndex,
     bare,
     entity_kb,
+    in_table,
     is_complementizer,
+    stems,
     strip_conj,
 )
 from marsad.extract.lexicon import alternation
@@ -614,8 +616,8 @@ class Reader:
             return True
         if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
             return True
-        if n.startswith("ل") and (bare(n[1:]) in speech.MEDIA_HEADS or n.startswith("لل") and (
-                bare(n[2:]) in speech.MEDIA_HEADS or "ال" + n[2:] in speech.MEDIA_HEADS)):
+        if n.startswith("ل") and (in_table(n[1:], speech.MEDIA_HEADS) or n.startswith("لل") and (
+                in_table(n[2:], speech.MEDIA_HEADS) or "ال" + n[2:] in speech.MEDIA_HEADS)):
             return True
         return False
 
@@ -630,8 +632,8 @@ class Reader:
             ent = s.entity_at.get(nxt)
             if ent is not None and ent.type in ("LOC", "ORG") or words[i + 1].norm in _PLACE_NOUNS:
                 return True
-            prev = bare(strip_conj(words[i - 1].norm)) if i > 0 else ""
-            return n in _DOMAIN_PREPS.get(prev, ())  # الخبير في الشؤون، النائب عن حزب
+            prev = words[i - 1].norm if i > 0 else ""
+            return any(n in _DOMAIN_PREPS.get(f, ()) for f in stems(prev))  # الخبير في الشؤون، النائب عن حزب
         ent = s.entity_at.get(i)
         if n[:1] == "ب" and ent is not None and ent.type == "LOC" and ent.start > words[i].start:
             return True  # بسوسة
@@ -649,7 +651,7 @@ class Reader:
         return i
 
     def _speaker_head(self, n: str) -> bool:
-        return bare(n) in speech.SPEAKER_HEADS or n in speech.SPEAKER_HEADS
+        return in_table(n, speech.SPEAKER_HEADS)
 
     def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
         """Does words ``[i, j)`` name someone who can speak?"""
@@ -703,7 +705,7 @@ class Reader:
 
     def _titled(self, s: Sentence, m: int) -> bool:
         """A quotation that names a title (مجلة "…"، برنامج "…")."""
-        return m > 0 and bare(strip_conj(s.words[m - 1].norm)) in _TITLE_NOUNS
+        return m > 0 and in_table(s.words[m - 1].norm, _TITLE_NOUNS)
 
     def _long_quote(self, start: int) -> bool:
         """A quotation of at least four words (not a quoted name: "وات")."""
