@@ -260,8 +260,8 @@ class Reader:
                 continue
             if not w.is_word or w.norm in PREPOSITIONS or self.lex.lookup(w.norm):
                 break
-            if definite and not w.norm.startswith("ال"):
-                break
+            if definite and (not w.norm.startswith("ال") or w.norm.endswith("ات")):
+                break  # المتظاهرون الإطاراتِ: a plural noun after a definite head is an object
             if not definite and not self._indefinite_modifier(w):
                 break
             j += 1
