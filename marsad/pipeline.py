@@ -71,7 +71,7 @@ STAGES: dict[str, str] = {
 }
 
 #: the stages of the default pipeline, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("tokenize", "dates", "numbers", "entities")
+DEFAULT_STAGES: tuple[str, ...] = ("tokenize", "dates", "numbers", "entities", "quotes", "events")
 
 POLICIES = ("raise", "record")
 

@@ -8,7 +8,11 @@ that hold numbers, codes and offsets:
 * the text, one sentence a line, its spans highlighted (colour on a terminal; ``⟦…⟧`` brackets
   when the output is not a terminal or colour is off), each line led by its sentence number;
 * per span group, a table: id, offsets and the attributes written in Latin letters and digits
-  first, then the attributes in Arabic, then the span's text.
+  first, then the attributes in Arabic, then the span's text;
+* attributions and events in their own tables — who said what (kind, direct, the speaker's
+  entity, then cue | speaker | content), and who did what to whom, where, when (PLOVER type,
+  date, flags, entity ids, then the trigger, actors, recipients and place); in the text, only
+  their cue or trigger is marked.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from marsad.model import Doc, Span
+from marsad.model import Attribution, Doc, Event, Span
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _STYLES = {
@@ -57,11 +61,21 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _marked(name: str, span: Span) -> Span:
+    """The part of a span the text view marks: the cue of an attribution, the trigger of an
+    event (their extents span whole clauses), the span itself otherwise."""
+    if isinstance(span, Attribution):
+        return span.cue
+    if isinstance(span, Event):
+        return span.trigger
+    return span
+
+
 def _highlight(doc: Doc, color: bool, groups: Iterable[str]) -> list[str]:
     text = doc.text
     marks: list[tuple[int, int, str]] = []
     for name in groups:
-        marks.extend((s.start, s.end, name) for s in doc.group(name))
+        marks.extend((m.start, m.end, name) for m in (_marked(name, s) for s in doc.group(name)))
     marks.sort(key=lambda m: (m[0], -m[1]))
     sentences = doc.sentences or ((0, len(text)),)
     lines = []
@@ -103,6 +117,56 @@ def _table(name: str, spans: tuple[Span, ...], text: str) -> list[str]:
     return lines
 
 
+def _clip(text: str, span: Span | None, width: int = 80) -> str:
+    if span is None:
+        return "-"
+    s = text[span.start:span.end].replace("\n", " ")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _attributions(spans: tuple[Span, ...], text: str) -> list[str]:
+    """Who said what: flags and ids first, then cue | speaker | content in Arabic."""
+    lines = [f"who said what ({len(spans)})",
+             "  id   offsets      kind          direct  speaker-kb         continues  "
+             "cue | speaker | content"]
+    for i, a in enumerate(spans, 1):
+        assert isinstance(a, Attribution)
+        speaker = _clip(text, a.speaker, 40) if a.speaker is not None else (
+            f"← A{a.continues + 1}" if a.continues is not None else "-")
+        left = (f"  A{i:<3} {a.start}-{a.end:<10} {a.kind + (' anon' if a.anonymous else ''):<13}"
+                f" {_fmt(a.direct):<7} {_fmt(a.speaker_kb_id):<18} "
+                f"{'A' + str(a.continues + 1) if a.continues is not None else '-':<10} ")
+        lines.append(left + f"{_clip(text, a.cue, 20)} | {speaker} | {_clip(text, a.content)}")
+    return lines
+
+
+def _events(spans: tuple[Span, ...], text: str) -> list[str]:
+    """Who did what to whom, where, when: codes first, then the Arabic words."""
+    lines = [f"who did what to whom ({len(spans)})",
+             "  id   type/mode               date (source)             flags          "
+             "actors → recipients @ place   الحدث: الفاعل ← المفعول به، المكان"]
+    for i, e in enumerate(spans, 1):
+        assert isinstance(e, Event)
+        flags = ",".join(f for f in ("negated", "hypothetical", "reported", "historical")
+                         if getattr(e, f)) or "-"
+        ids = (",".join(p.kb_id or "-" for p in e.actors) or "-") + " → " + (
+            ",".join(p.kb_id or "-" for p in e.recipients) or "-") + " @ " + (
+            e.place.kb_id or "-" if e.place is not None else "-")
+        when = f"{e.date or '-'} ({e.date_source or '-'})"
+        left = (f"  V{i:<3} {e.type + '/' + (e.mode or '-'):<23} {when:<25} {flags:<14} "
+                f"{ids:<29} ")
+        arabic = _clip(text, e.trigger, 30)
+        arabic += ": " + ("، ".join(_clip(text, p, 40) for p in e.actors) or "-")
+        arabic += " ← " + ("، ".join(_clip(text, p, 40) for p in e.recipients) or "-")
+        if e.place is not None:
+            arabic += "، " + _clip(text, e.place, 40)
+        lines.append(left + arabic)
+    return lines
+
+
+_SECTIONS = {"attributions": _attributions, "events": _events}
+
+
 def render(doc: Doc, color: bool = False, source: str | None = None) -> str:
     """The terminal view of ``doc`` (see the module docstring)."""
     a = doc.article
@@ -117,7 +181,8 @@ def render(doc: Doc, color: bool = False, source: str | None = None) -> str:
     groups = [g for g in doc.spans if doc.spans[g]]
     lines = head + [""] + _highlight(doc, color, groups)
     for name in groups:
-        lines += [""] + _table(name, doc.spans[name], doc.text)
+        section = _SECTIONS.get(name, lambda spans, text, n=name: _table(n, spans, text))
+        lines += [""] + section(doc.spans[name], doc.text)
     for f in doc.failures:
         lines.append(f"! stage {f.stage} failed ({f.code}): {f.message}")
     return "\n".join(lines) + "\n"
