@@ -188,6 +188,7 @@ class Reader:
         self.lex = lex
         self.kb = kb
         self.index = SentenceIndex(doc)
+        self._segments: dict[tuple[int, int], list[tuple[int, int, Participant, bool]]] = {}
 
     def read(self) -> list[Event]:
         hits = find_hits(self.doc, self.lex, self.index)
@@ -629,7 +630,11 @@ class Reader:
             if a.content is not None and a.content.start <= start < a.content.end:
                 lo = max(lo, s.word_index(a.content.start))
         near = hit.first - (BEFORE_NOUN if hit.trigger.pos == "noun" else BEFORE_VERB)
-        for i, end, p, governed in reversed(self.segments(s, lo, hit.first)):
+        key = (s.index, lo)
+        if key not in self._segments:
+            self._segments[key] = self.segments(s, lo, len(s.words))
+        before = [seg for seg in self._segments[key] if seg[1] <= hit.first]
+        for i, end, p, governed in reversed(before):
             if i < near:
                 break
             adjacent = end == hit.first and hit.trigger.pos == "noun"  # قرار واشنطن سحب
@@ -745,14 +750,14 @@ class Reader:
                 1:] in _verb_forms(self.lex, body[1:]):
             return True
         before = self._before(hit, 8)
-        if before and before[-1] in _n("قد", "وقد", "لقد") and body[:1] in "يت":
+        if before and before[-1] in _QAD and body[:1] in "يت":
             return True
-        if before and before[-1] in _n("لن", "ولن"):
+        if before and before[-1] in _LAN:
             return True
         near = before[-3:]
         if any(_future_verb(x) for x in near) or any(x in FUTURE_BEFORE for x in before):
             return True
-        if any(x in _n("حال", "حالة") and i > 0 and before[i - 1] in _n("في", "وفي")
+        if any(x in _HAL and i > 0 and before[i - 1] in _FI
                for i, x in enumerate(before)):
             return True
         after = [x.norm for x in s.words[hit.last:hit.last + 4]]
@@ -760,7 +765,7 @@ class Reader:
 
     def historical(self, hit: Hit, value: str | None, source: str | None) -> bool:
         before = self._before(hit, 8)
-        if any(x in KAN for x in before) and any(x in _n("قد", "وقد", "ان", "وان")
+        if any(x in KAN for x in before) and any(x in _QAD_AN
                                                  for x in before[-3:]):
             return True
         published = self.doc.article.published
@@ -823,6 +828,12 @@ def _protester(phrase: str) -> bool:
 
 
 HOSTAGES = _n("رهينة", "رهائن", "رهينتين", "رهينه")
+_QAD = _n("قد", "وقد", "لقد")
+_LAN = _n("لن", "ولن")
+_HAL = _n("حال", "حالة")
+_FI = _n("في", "وفي")
+_QAD_AN = _n("قد", "وقد", "ان", "وان")
+_NOT_FUTURE = _n("سياسه", "سيارة", "سيطرة", "سياق", "سيد")
 
 
 def crowd_hits(hits: list[Hit], index: SentenceIndex, lex: Lexicon) -> list[Hit]:
@@ -880,8 +891,7 @@ def _strip_enclitic(word: str) -> str:
 def _future_verb(word: str) -> bool:
     """سيمثل، وسيكون، ستتم: a verb with the future prefix."""
     w = strip_conj(word)
-    return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in _n("سياسه", "سيارة",
-                                                                       "سيطرة", "سياق", "سيد")
+    return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in _NOT_FUTURE
 
 
 def _verb_forms(lex: Lexicon, word: str) -> set[str]:

@@ -68,8 +68,10 @@ class Lexicon:
 
     by_first: dict[str, list[Trigger]] = field(default_factory=dict)
     rows: int = 0
+    _cache: dict[tuple[str, bool], list[Trigger]] = field(default_factory=dict, repr=False)
 
     def add(self, form: str, trigger: Trigger, replace: bool) -> None:
+        self._cache.clear()
         items = self.by_first.setdefault(form, [])
         if replace:
             items[:] = [t for t in items if t.words != trigger.words]
@@ -79,12 +81,16 @@ class Lexicon:
     def lookup(self, word: str, taa: bool = False) -> list[Trigger]:
         """Triggers whose first word is ``word`` (a normalized token, clitics and all);
         ``taa``: the raw word ends in ة, so its final ه is no pronoun (وزارة is not و+زار+ه)."""
-        out: list[Trigger] = []
-        for form in trigger_forms(word, taa):
-            for trig in self.by_first.get(form, ()):
-                if trig not in out:
-                    out.append(trig)
-        return out
+        key = (word, taa)
+        found = self._cache.get(key)
+        if found is None:
+            found = []
+            for form in trigger_forms(word, taa):
+                for trig in self.by_first.get(form, ()):
+                    if trig not in found:
+                        found.append(trig)
+            self._cache[key] = found
+        return found
 
 
 #: pronoun suffixes a trigger may carry (اجتماعهم، قواتها); not ي/ني/ك, which would read the
