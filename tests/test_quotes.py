@@ -233,7 +233,7 @@ def test_eval_quotes_command_prints_json(capsys):
 needs_shared = pytest.mark.skipif(not NEWS.exists(), reason="../shared/data/news/ant is absent")
 
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
-FLOORS = {"quotes-ant.jsonl": (0.93, 0.77), "quotes-ant-heldout.jsonl": (0.74, 0.38)}
+FLOORS = {"quotes-ant.jsonl": (0.93, 0.77), "quotes-ant-heldout.jsonl": (0.76, 0.40)}
 
 
 @needs_shared

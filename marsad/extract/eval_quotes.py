@@ -21,7 +21,8 @@ carries on; ``null`` when the text never names one), ``content`` and ``direct``.
 
 Scoring: a predicted attribution matches a gold one when their cues overlap (one to one, in
 order). A matched speaker or content is **right** when it agrees with the gold at the
-chosen strictness: ``exact`` — the same words (normalized, proclitics stripped: للحامدي =
+chosen strictness (a content must also overlap the gold content; a speaker may be any mention
+with the same words, since a name said anywhere names the same speaker): ``exact`` — the same words (normalized, proclitics stripped: للحامدي =
 الحامدي), ignoring punctuation and quotation marks; ``overlap`` — their words' Dice coefficient is at least 0.5. For each
 component, precision = right / predicted and recall = right / gold; the cue is right when
 matched. ``all`` counts an attribution right when cue, speaker and content all are.
@@ -225,15 +226,19 @@ def words(text: str, span: Span | None) -> list[str]:
         text[span.start:span.end])) if IS_WORD.fullmatch(w) or w[:1].isdigit()]
 
 
-def agree(text: str, gold: Span | None, pred: Span | None, level: str) -> bool:
-    """Do two spans say the same at ``level`` (``exact`` or ``overlap``)?"""
+def agree(text: str, gold: Span | None, pred: Span | None, level: str,
+          anywhere: bool = False) -> bool:
+    """Do two spans say the same at ``level`` (``exact`` or ``overlap``)? Unless
+    ``anywhere`` (speakers: the same name said anywhere names the same speaker), they must
+    also overlap in the text."""
     if gold is None or pred is None:
         return gold is None and pred is None
     g, p = words(text, gold), words(text, pred)
+    placed = anywhere or _overlaps(gold, pred)
     if level == "exact":
-        return g == p and _overlaps(gold, pred)
+        return g == p and placed
     common = sum(min(g.count(w), p.count(w)) for w in set(g))
-    return bool(g or p) and 2 * common / (len(g) + len(p)) >= DICE and _overlaps(gold, pred)
+    return bool(g or p) and 2 * common / (len(g) + len(p)) >= DICE and placed
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -298,7 +303,7 @@ def score_doc(g: GoldDoc, doc: Doc, tally: Tally) -> None:
         ga, pa = g.attributions[gi], pred[pi]
         for level in LEVELS:
             tally.add("cue", level)
-            sp = agree(text, ga.speaker, resolved(pred, pi), level)
+            sp = agree(text, ga.speaker, resolved(pred, pi), level, anywhere=True)
             ct = agree(text, ga.content, pa.content, level)
             if sp:
                 tally.add("speaker", level)
@@ -316,7 +321,7 @@ def _note(tally: Tally, g: GoldDoc, text: str, ga: GoldAttribution, pa: Attribut
         return None if s is None else text[s.start:s.end]
 
     for part, gold, got in (("speaker", ga.speaker, speaker), ("content", ga.content, pa.content)):
-        if not agree(text, gold, got, "overlap"):
+        if not agree(text, gold, got, "overlap", anywhere=part == "speaker"):
             tally.errors.append({"doc": g.id, "error": part, "cue": show(ga.cue),
                                  "gold": show(gold), "predicted": show(got)})
 

@@ -84,6 +84,7 @@ _FAR_BA = frozenset({"طالب", "دعا", "ندد", "أشاد", "نادى", "أ
 _BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم"))
 _COMP_PRONOUN = re.compile(r"^[وف]?(?:ب|ل)?ان(?:ه|ها|هم|هما|نا|ني)$")
 _TELLS = frozenset({"أعلم", "أبلغ"})
+_GUEST = frozenset(normalize_text(w) for w in ("ضيف", "ضيفة"))
 _TAKES_LAM = frozenset(normalize_text(w) for w in ("وفقا", "طبقا"))
 _STOP_NAMES = frozenset(normalize_text(w) for w in ("أي", "اي", "وهو", "وهي", "كما", "أيضا"))
 _KAN = frozenset(normalize_text(w) for w in ("كان", "كانت", "كانوا"))
@@ -297,7 +298,7 @@ class Reader:
                 content, direct = self.content(s, opened[0], nxt)
         if opened is None:
             return self._postposed(s, k, speaker, cue)
-        if content is None or cue.strict and opened[1] - sp_end > 16 and not is_complementizer(
+        if content is None or cue.strict and opened[1] - sp_end > 20 and not is_complementizer(
                 words[opened[1]].norm):
             return None
         if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
@@ -616,6 +617,8 @@ class Reader:
             return True
         if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
             return True
+        if not first and n in _GUEST:
+            return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
         if n.startswith("ل") and (in_table(n[1:], speech.MEDIA_HEADS) or n.startswith("لل") and (
                 in_table(n[2:], speech.MEDIA_HEADS) or "ال" + n[2:] in speech.MEDIA_HEADS)):
             return True
@@ -677,8 +680,7 @@ class Reader:
             n = words[m].norm
             nb = words[m + 1].norm if m + 1 < len(words) else ""
             near = m == i or m == i + 1 and words[i].norm in _COMMA or (
-                n in cue.takes and n in _FAR_PREPS and nb not in _ADJUNCT_HEADS
-                and words[m - 1].norm not in _COMMA)
+                n in cue.takes and n in _FAR_PREPS and nb not in _ADJUNCT_HEADS)
             if is_complementizer(n):
                 return m + 1, m
             if n == ":" and loose:

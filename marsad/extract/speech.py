@@ -103,6 +103,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("نقل", "ينقل", "", _cue("نقل", "عن", strict=True)),
     ("أثنى= أثنت= أثنوا=", "يثني= تثني=", "مثني", _cue("أثنى", "على", strict=True)),
     ("علق", "يعلق", "معلق", _cue("علق", strict=True)),
+    ("لاحظ", "يلاحظ", "ملاحظ", _cue("لاحظ", strict=True)),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
