@@ -12,7 +12,9 @@ The query language (``docs/store.md``)::
 
 ``NOT`` binds tightest, then words side by side, then ``AND``, then ``OR``. Each word is matched
 through its stem (clitics, diacritics, letter variants and digits seen through), and an exact
-form scores higher than a form that only shares the stem. The user's text never reaches SQL:
+form scores higher than a form that only shares the stem (a query term is its stem OR its
+word, over all index columns: no column filters, which cost position lists). The user's text
+never reaches SQL:
 every term is a quoted FTS5 string built from normalized letters and digits, and anything the
 parser cannot read is a :class:`QueryError` that says where and why.
 """
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.errors import MarsadError
-from marsad.store.terms import STEM_COLUMNS, WORD_COLUMNS, terms, word_form
+from marsad.store.terms import terms, word_form
 
 #: distinct terms a query may have (a pasted article is cut to its first ones).
 MAX_TERMS = 64
@@ -252,8 +254,7 @@ class _Compiler:
         if isinstance(n, Phrase):
             self.out.stems.update(n.stems)
             self.out.words.update(n.words)
-            return (f"({STEM_COLUMNS} : {_quote(' '.join(n.stems))} OR "
-                    f"{WORD_COLUMNS} : {_quote(' '.join(n.words))})")
+            return f"({_quote(' '.join(n.stems))} OR {_quote(' '.join(n.words))})"
         if isinstance(n, Neg):
             raise QueryError(self.query, "a query needs a word to look for, not only NOT")
         return self.group(n)
@@ -262,10 +263,12 @@ class _Compiler:
         self.count += 1
         if t.prefix:
             self.out.prefixes.append(t.word)
-            return f"{WORD_COLUMNS} : {_quote(t.word)} *"
+            return f"{_quote(t.word)} *"
         self.out.stems.add(t.stem)
         self.out.words.add(t.word)
-        return f"({STEM_COLUMNS} : {_quote(t.stem)} OR {WORD_COLUMNS} : {_quote(t.word)})"
+        if t.word == t.stem:
+            return _quote(t.stem)
+        return f"({_quote(t.stem)} OR {_quote(t.word)})"
 
     def group(self, g: Group) -> str:
         pos = [n for n in g.items if not isinstance(n, Neg)]

@@ -38,14 +38,15 @@ CREATE TABLE articles (
     encoding TEXT,
     fetched TEXT,
     meta TEXT NOT NULL DEFAULT '{}',
-    text TEXT NOT NULL,
     duplicate_of INTEGER REFERENCES articles(aid),
     duplicate_kind TEXT CHECK (duplicate_kind IN ('url', 'near', 'id')),
     similarity REAL,
-    ingested TEXT NOT NULL
+    ingested TEXT NOT NULL,
+    text TEXT NOT NULL
 );
 CREATE INDEX articles_url_key ON articles(url_key);
 CREATE INDEX articles_day ON articles(day);
+CREATE INDEX articles_ts ON articles(ts);
 CREATE INDEX articles_source ON articles(source);
 CREATE INDEX articles_category ON articles(category);
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);

@@ -27,7 +27,7 @@ PLAN_FROM = 50_000
 #: a ranked query keeps its rarest words while their document frequencies add up to this.
 TERM_BUDGET = 20_000
 #: a query estimated to match more articles is ranked among the most recently stored ones.
-MATCH_CAP = 50_000
+MATCH_CAP = 10_000
 
 
 @dataclass
@@ -137,19 +137,19 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
                       duplicates)
     compiled = compile_query(query)
     where, args = filters.sql()
+    low = 0
     if compiled is not None:
         compiled, low = plan(conn, compiled)
-        if low:
-            where.append("a.aid >= ?")
-            args.append(low)
-    sql, sql_args = _hits_sql(compiled, where, args, recent, half_life_days, conn)
+    sql, sql_args = _hits_sql(compiled, filters, where, args, recent, half_life_days, conn, low)
     try:
-        rows = conn.execute(sql + " LIMIT ? OFFSET ?", (*sql_args, limit, offset)).fetchall()
+        rows = conn.execute(sql, (*sql_args, limit, offset)).fetchall()
     except sqlite3.OperationalError as exc:  # pragma: no cover - the compiler's bug, not the user's
         raise ConfigError(f"search failed on {query!r}: {exc}") from None
     hits = _hits(conn, rows, compiled, snippet_words)
     results = Results(query, hits, fts=compiled.fts if compiled else None)
     if facets:
+        if low:
+            where, args = [*where, "a.aid >= ?"], [*args, low]
         results.total, results.facets = _facets(conn, compiled, where, args)
     return results
 
@@ -178,15 +178,26 @@ def plan(conn: sqlite3.Connection, compiled: Compiled) -> tuple[Compiled, int]:
     return compiled, max(0, n - int(n * MATCH_CAP / matches))
 
 
-def _hits_sql(compiled: Compiled | None, where: list[str], args: list[Any], recent: bool,
-              half_life_days: float, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+def _hits_sql(compiled: Compiled | None, filters: Filters, where: list[str], args: list[Any],
+              recent: bool, half_life_days: float, conn: sqlite3.Connection,
+              low: int) -> tuple[str, list[Any]]:
     cols = ("a.aid, a.id, a.title, a.url, a.published, a.source, a.category, "
             "(SELECT d.id FROM articles d WHERE d.aid = a.duplicate_of)")
     if compiled is None:
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         return (f"SELECT {cols}, 0.0 AS score FROM articles a{cond} "
-                "ORDER BY a.ts IS NULL, a.ts DESC, a.aid"), list(args)
+                "ORDER BY a.ts IS NULL, a.ts DESC, a.aid LIMIT ? OFFSET ?"), list(args)
     score = f"-bm25(search, {', '.join(str(w) for w in WEIGHTS)})"
+    window = " AND search.rowid >= ?" if low else ""
+    fts_args: list[Any] = [compiled.fts, *([low] if low else [])]
+    if not recent and where == ([] if filters.duplicates else ["a.duplicate_of IS NULL"]):
+        # No filter but duplicates: rank in the index alone, read the ten articles after.
+        dups = "" if filters.duplicates else (
+            " AND search.rowid NOT IN (SELECT aid FROM articles WHERE duplicate_of IS NOT NULL)")
+        return (f"SELECT {cols}, h.score FROM (SELECT search.rowid AS aid, {score} AS score "
+                f"FROM search WHERE search MATCH ?{window}{dups} ORDER BY score DESC, aid "
+                "LIMIT ? OFFSET ?) h JOIN articles a ON a.aid = h.aid ORDER BY h.score DESC, "
+                "a.aid"), fts_args
     extra: list[Any] = []
     if recent:
         newest = conn.execute("SELECT max(ts) FROM articles").fetchone()[0] or 0.0
@@ -196,8 +207,8 @@ def _hits_sql(compiled: Compiled | None, where: list[str], args: list[Any], rece
         extra = [newest, half]
     cond = "".join(f" AND {w}" for w in where)
     sql = (f"SELECT {cols}, {score} AS score FROM search JOIN articles a ON a.aid = search.rowid "
-           f"WHERE search MATCH ?{cond} ORDER BY score DESC, a.aid")
-    return sql, [*extra, compiled.fts, *args]
+           f"WHERE search MATCH ?{window}{cond} ORDER BY score DESC, a.aid LIMIT ? OFFSET ?")
+    return sql, [*extra, *fts_args, *args]
 
 
 def _hits(conn: sqlite3.Connection, rows: list[Any], compiled: Compiled | None,

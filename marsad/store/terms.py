@@ -31,8 +31,6 @@ LEAD_WORDS = 30
 #: FTS5 columns, in order, with their BM25 weights.
 COLUMNS = ("title", "lead", "body", "wlead", "wbody")
 WEIGHTS = (3.0, 3.0, 1.0, 3.0, 1.0)
-STEM_COLUMNS = "{title lead body}"
-WORD_COLUMNS = "{wlead wbody}"
 
 
 @lru_cache(maxsize=200_000)
