@@ -179,11 +179,14 @@ def main() -> int:
         where = args.keep or tmp
         for n in sizes:
             db = str(Path(where) / f"synthetic-{n}.db")
-            if Path(db).exists():
-                built = float("nan")
+            timing = Path(db + ".build-seconds")
+            if Path(db).exists() and timing.exists():  # kept from an earlier run (--keep)
+                built = float(timing.read_text())
             else:
+                Path(db).unlink(missing_ok=True)
                 print(f"building {n:,} articles …", file=sys.stderr, flush=True)
                 built = synthesize(db, n, paras)
+                timing.write_text(f"{built:.1f}")
             lat = latency(db, qs)
             for kind, (p50, p95, worst) in lat.items():
                 rows.append(f"| {n:,} | {kind} | {len(qs[kind])} | {p50:.1f} | {p95:.1f} | "

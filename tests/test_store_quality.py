@@ -1,7 +1,8 @@
 """Known-item search quality on ANT (skipped without ../shared/data): each headline, searched
 against an archive built without the headlines, must find its own story. Pinned floors:
 marsad's MRR, and its margin over stock FTS5 (unicode61, words ORed) in the same run.
-Measured on every 5th ANT article: marsad 0.924, stock OR 0.865, stock AND 0.076."""
+Measured on every 5th ANT article: marsad 0.921, stock OR 0.865, stock AND 0.076; on all
+of ANT (docs/benchmarks.md): marsad 0.836, stock OR 0.752."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ FACET_LIMIT = 10
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 50_000
 #: a ranked query keeps its rarest words while their document frequencies add up to this.
-TERM_BUDGET = 20_000
+TERM_BUDGET = 10_000
 #: a query estimated to match more articles is ranked among the most recently stored ones.
 MATCH_CAP = 10_000
 
