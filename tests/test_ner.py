@@ -265,10 +265,23 @@ def test_chunks_cover_the_sentence(n: int, limit: int) -> None:
     assert all(0 < e - s <= limit for s, e in parts)
 
 
+def test_document_context_comes_from_other_sentences_only() -> None:
+    from marsad.ner.document import context_features
+
+    sentences = [["زار", "تونس"], ["وصل", "إلى", "وتونس"], ["قال", "كريم"], ["تونس"]]
+    first = [["O", "B-LOC"], ["O", "O", "O"], ["O", "B-PERS"], ["O"]]
+    extra = context_features(sentences, first, window=1)
+    assert extra[0] == [(), ()]  # its own LOC does not count; sentence 1 found nothing
+    assert extra[1] == [(), (), ("d=B-LOC",)]  # تونس tagged in sentence 0, through the و
+    assert extra[3] == [()]  # sentence 0 is out of the window, sentence 2 has no تونس
+    assert context_features(sentences, first, window=0) == [[()] * len(s) for s in sentences]
+
+
 # --- training and tagging ---------------------------------------------------------------
 
 
 def test_tiny_model_learns_its_training_data(tiny_model: NerModel) -> None:
+    assert tiny_model.meta["first_weights"] and tiny_model.window == 20  # two passes
     assert tiny_model.tag(["وأكد", "سمير", "الجبالي", "أن", "بغداد"]) == [
         "O", "B-PERS", "I-PERS", "O", "B-LOC"]
     tags, probs = tiny_model.tag_scored(["زار", "تونس"])
@@ -327,7 +340,7 @@ def test_eval_command_bad_data(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def _copy_model(model: NerModel, where: Path) -> Path:
-    for name in (model.path.name, model.meta["weights"]):
+    for name in (model.path.name, model.meta["weights"], model.meta["first_weights"]):
         (where / name).write_bytes((model.path.parent / name).read_bytes())
     return where / model.path.name
 
@@ -347,6 +360,10 @@ def test_corrupted_weights_are_caught_before_crfsuite(tiny_model: NerModel, tmp_
         NerModel(path)
     weights.unlink()
     with pytest.raises(ModelError, match="weights .* missing"):
+        NerModel(path)
+    path = _copy_model(tiny_model, tmp_path)
+    (tmp_path / tiny_model.meta["first_weights"]).write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="first-pass weights .* corrupted"):
         NerModel(path)
 
 

@@ -12,19 +12,23 @@ Feature names (``X`` is a value):
 ``st=X``       the word without proclitics (و ف ب ل ك س, ال), when that differs: of the
                possible splits, the form most frequent in the clusters' corpus
 ``pre=X``      the proclitics stripped
-``p2=X`` …     the first 2/3 letters of the stem, the last 1/2/3 letters of the word
+``p2=X`` …     the first 2…n letters of the stem, the last 1…n letters of the word
+``ng=X``       the letter trigrams of the stem (``^`` and ``$`` mark its ends), if on
 ``sh=X``       shape: ``ar``, ``lat``, ``num``, ``mix``, or the punctuation itself
 ``len=X``      length of the stem, capped at 8
 ``cK=X``       cluster id at granularity K (:mod:`marsad.ner.clusters`)
 ``g=B-T``      the token starts (``I-T`` continues) a gazetteer name of type T
 ``±k:…``       a neighbour's features (k = 1, 2); ``±k:<s>`` outside the sentence
 ``b-1=X|Y``    word bigrams with the previous / next word
+``d=B-T``      second pass: the token starts (``I-T`` continues) a name that the first pass
+               tagged T in a nearby sentence (:mod:`marsad.ner.document`)
 =============  ====================================================================
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -43,7 +47,7 @@ class FeatureConfig:
     """Which feature groups are on; stored with the model so tagging matches training."""
 
     window: int = 2
-    affixes: bool = True
+    affixes: int = 3
     stems: bool = True
     shape: bool = True
     clusters: tuple[int, ...] = (64, 256, 1024)
@@ -52,6 +56,9 @@ class FeatureConfig:
     bigrams: bool = True
     context_stems: bool = True
     frequency: bool = True
+    ngrams: bool = False
+    #: second pass over names found within this many sentences (0: one pass only)
+    document: int = 20
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,8 +134,11 @@ class Featurizer:
         if cfg.context_stems:
             ctx.append("st=" + stem)
         if cfg.affixes:
-            own += ["p2=" + stem[:2], "p3=" + stem[:3], "s1=" + n[-1:], "s2=" + n[-2:],
-                    "s3=" + n[-3:]]
+            own += [f"p{k}={stem[:k]}" for k in range(2, cfg.affixes + 1)]
+            own += [f"s{k}={n[-k:]}" for k in range(1, cfg.affixes + 1)]
+        if cfg.ngrams:
+            padded = f"^{stem}$"
+            own += sorted({"ng=" + padded[i : i + 3] for i in range(len(padded) - 2)})
         if cfg.shape:
             sh = "sh=" + shape(token)
             own += [sh, f"len={min(len(stem), 8)}"]
@@ -157,8 +167,10 @@ class Featurizer:
             return self.clusters.best_form(n)
         return strip_proclitics(n)
 
-    def sentence(self, tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
-        """The features of every token of one sentence."""
+    def sentence(
+        self, tokens: list[str] | tuple[str, ...], extra: Sequence[Sequence[str]] | None = None
+    ) -> list[list[str]]:
+        """The features of every token of one sentence (plus ``extra[i]`` for token i)."""
         infos = [self.word(t) for t in tokens]
         n = len(infos)
         gaz = self.gazetteer.match(tokens) if self.gazetteer is not None else None
@@ -179,5 +191,7 @@ class Featurizer:
                     feats.extend("-1:g=" + g for g in gaz[i - 1])
                 if i + 1 < n:
                     feats.extend("+1:g=" + g for g in gaz[i + 1])
+            if extra is not None:
+                feats.extend(extra[i])
             out.append(feats)
         return out

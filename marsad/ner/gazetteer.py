@@ -4,7 +4,7 @@ An entry is a tuple of *keys* (see :func:`key`): normalized tokens, the first on
 proclitics stripped (``وبغداد`` matches ``بغداد``). :meth:`Gazetteer.match` finds, for every
 token, the types of the longest entries that cover it, as ``B-LOC`` / ``I-LOC`` labels.
 
-Sources: the entities of the training split (:func:`from_sentences`; the trainer builds them
+Sources: the knowledge base's aliases (:func:`from_kb`), the entities of the training split (:func:`from_sentences`; the trainer builds them
 *jackknifed*, each block of training sentences seeing only the names of the other blocks, so the
 model learns how far to trust a name it has seen elsewhere, not to copy its own labels) and the
 curated lists in ``marsad/data/ner/`` (one name a line; ``#`` starts a comment).
@@ -115,6 +115,23 @@ def from_sentences(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> 
     for tokens, tags in sentences:
         for start, end, kind in bio_spans(tags):
             gaz.add(tokens[start:end], kind)
+    return gaz
+
+
+def from_kb() -> Gazetteer:
+    """The names of marsad's knowledge base (:mod:`marsad.kb`), adjective forms left out
+    (سويدية is not a place). An empty gazetteer when the KB cannot be loaded."""
+    try:
+        from marsad.kb.base import ADJ, load
+    except ImportError:  # pragma: no cover - the KB is part of marsad
+        return Gazetteer()
+    kb = load()
+    gaz = Gazetteer()
+    for alias, items in kb.aliases.items():
+        for index, flags in items:
+            kind = kb.entries[index].type
+            if not flags & ADJ and kind in CURATED:
+                gaz.add(alias.split(), kind)
     return gaz
 
 

@@ -46,11 +46,11 @@ def doc_entities(doc: Doc, model: NerModel) -> list[Entity]:
     text = doc.text
     tokens = doc.tokens or tokenize(text)
     sentences = doc.sentences or split_sentences(text)
+    # the model knows Arabic news only: a sentence without Arabic has no names
+    groups = [g for g in sentence_groups(tokens, sentences)
+              if _ARABIC.search(text, g[0][0], g[-1][1])]
+    tagged = model.tag_sentences([[text[s:e] for s, e in g] for g in groups], scores=True)
     out: list[Entity] = []
-    for group in sentence_groups(tokens, sentences):
-        if not _ARABIC.search(text, group[0][0], group[-1][1]):
-            continue  # the model knows Arabic news only: a sentence without Arabic has no names
-        words = [text[s:e] for s, e in group]
-        tags, probs = model.tag_scored(words)
+    for group, (tags, probs) in zip(groups, tagged, strict=True):
         out += entities(text, group, tags, probs)
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from marsad.errors import ModelError
 from marsad.ner.clusters import Clusters
+from marsad.ner.document import Extra, context_features
 from marsad.ner.features import FeatureConfig, Featurizer
 from marsad.ner.gazetteer import Gazetteer
 
@@ -59,14 +60,16 @@ class NerModel:
     """A loaded model: tags lists of tokens with BIO labels (and their marginals)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
-        import pycrfsuite
-
         self.path = Path(path) if path is not None else default_path()
         meta = _read_meta(self.path)
         self.meta = meta
         try:
             config = FeatureConfig.from_dict(meta["config"]["features"])
             weights = _checked(self.path.parent / meta["weights"], meta["weights_sha256"], "weights")
+            first = None
+            if meta.get("first_weights"):
+                first = _checked(self.path.parent / meta["first_weights"],
+                                 meta["first_weights_sha256"], "first-pass weights")
             clusters = None
             if meta.get("clusters"):
                 cpath = _checked(self.path.parent / meta["clusters"], meta["clusters_sha256"],
@@ -76,37 +79,63 @@ class NerModel:
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"the NER model {self.path} is corrupted ({exc!r}); {REBUILD}") from None
         self.featurizer = Featurizer(config, clusters, gazetteer)
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(weights))
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"the NER weights {weights} cannot be opened ({exc}); {REBUILD}") from None
+        self.window = config.document if first is not None else 0
+        self._tagger = _open(weights)
+        self._first = _open(first) if first is not None else None
         self._lock = threading.Lock()
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The BIO tags of one sentence's tokens (long ones are tagged in chunks)."""
-        return self.tag_scored(tokens, scores=False)[0]
+        return self.tag_sentences([tokens], scores=False)[0][0]
 
     def tag_scored(self, tokens: Sequence[str], scores: bool = True) -> tuple[list[str], list[float]]:
         """Tags, and each tag's marginal probability (``1.0`` each when ``scores`` is false)."""
-        tags: list[str] = []
-        probs: list[float] = []
-        for start, end in chunks(tokens):
-            t, p = self._tag_chunk(tokens[start:end], scores)
-            tags += t
-            probs += p
-        return tags, probs
+        return self.tag_sentences([tokens], scores)[0]
 
-    def _tag_chunk(self, tokens: Sequence[str], scores: bool) -> tuple[list[str], list[float]]:
-        if not tokens:
-            return [], []
-        xseq = self.featurizer.sentence(list(tokens))
+    def tag_sentences(
+        self, sentences: Sequence[Sequence[str]], scores: bool = False
+    ) -> list[tuple[list[str], list[float]]]:
+        """Tag the sentences of one document, in order: a two-pass model uses the names its
+        first pass found in nearby sentences. Returns ``(tags, marginals)`` per sentence."""
+        pieces: list[Sequence[str]] = []
+        owner: list[int] = []
+        for n, tokens in enumerate(sentences):
+            for start, end in chunks(tokens):
+                pieces.append(tokens[start:end])
+                owner.append(n)
+        xseqs = [self.featurizer.sentence(list(p)) for p in pieces]
         with self._lock:
-            tags = self._tagger.tag(xseq)
-            if not scores:
-                return tags, [1.0] * len(tags)
-            probs = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
-        return tags, probs
+            if self._first is not None and self.window:
+                first = [self._first.tag(x) for x in xseqs]
+                extra = context_features(pieces, first, self.window)
+                xseqs = [_with_extra(x, e) for x, e in zip(xseqs, extra, strict=True)]
+            tagged = [self._tag_one(x, scores) for x in xseqs]
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        for n, (tags, probs) in zip(owner, tagged, strict=True):
+            out[n][0].extend(tags)
+            out[n][1].extend(probs)
+        return out
+
+    def _tag_one(self, xseq: list[list[str]], scores: bool) -> tuple[list[str], list[float]]:
+        tags: list[str] = self._tagger.tag(xseq)
+        if not scores:
+            return tags, [1.0] * len(tags)
+        return tags, [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
+
+
+def _with_extra(xseq: list[list[str]], extra: Extra) -> list[list[str]]:
+    return [f + list(e) if e else f for f, e in zip(xseq, extra, strict=True)]
+
+
+def _open(weights: Path) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(weights))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the NER weights {weights} cannot be opened ({exc}); {REBUILD}") from None
+    return tagger
 
 
 _PUNCT = frozenset(".,;:!?،؛؟)(\"'«»-–—/")

@@ -1,0 +1,45 @@
+"""Document context for the second pass: names the first pass found in nearby sentences.
+
+The CRF sees one sentence at a time, but a news report names the same people and places
+again and again, and a name tagged confidently once is evidence for its other mentions
+(Krishnan & Manning 2006 do this with a second CRF). :func:`context_features` turns the first
+pass's entities of the sentences within ``window`` sentences of each sentence (not the
+sentence itself) into a small gazetteer and matches it over the sentence: ``d=B-LOC`` on a
+token that starts a name the first pass tagged LOC elsewhere, ``d=I-LOC`` inside one.
+
+Training computes the same features from *jackknifed* first-pass predictions (each block of
+training sentences tagged by a first-pass model that did not see it), so the second pass
+learns how far to trust them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.ner.gazetteer import Gazetteer
+from marsad.ner.scoring import bio_spans
+
+Extra = list[tuple[str, ...]]
+
+
+def context_features(
+    sentences: Sequence[Sequence[str]], predictions: Sequence[Sequence[str]], window: int
+) -> list[Extra]:
+    """For each sentence, for each token, the ``d=…`` features from the other sentences."""
+    names = [
+        [(tuple(tokens[a:b]), kind) for a, b, kind in bio_spans(tags)]
+        for tokens, tags in zip(sentences, predictions, strict=True)
+    ]
+    out: list[Extra] = []
+    for i, tokens in enumerate(sentences):
+        lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
+        gaz = Gazetteer()
+        for j in range(lo, hi):
+            if j != i:
+                for name, kind in names[j]:
+                    gaz.add(name, kind)
+        if not gaz.entries:
+            out.append([()] * len(tokens))
+            continue
+        out.append([tuple("d=" + label for label in labels) for labels in gaz.match(tokens)])
+    return out
