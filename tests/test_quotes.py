@@ -100,7 +100,7 @@ def test_source_phrases_before_and_after_their_content():
         ("ارتفعت الأسعار وفقا لمعطيات المعهد الوطني للإحصاء.", "وفقا ل",
          "معطيات المعهد الوطني للإحصاء", "ارتفعت الأسعار"),
         ("نقلا عن مصادر دبلوماسية، فإن القمة تأجلت.", "نقلا عن", "مصادر دبلوماسية",
-         "فإن القمة تأجلت"),
+         "القمة تأجلت"),
     ):
         doc, [a] = attributions(text)
         got = show(doc, a)
@@ -136,8 +136,88 @@ def test_no_attribution_without_speech():
                  "تم تنظيم الامتحانات حسب الولايات.",
                  "ولم يشر الوزير إلى موعد تطبيق القرار.",
                  "يذكر أن الاجتماع انعقد في العاصمة.",
-                 'شارك في المهرجان فيلم "الطريق إلى الحرية" للمخرج التونسي.'):
+                 'شارك في المهرجان فيلم "الطريق إلى الحرية" للمخرج التونسي.',
+                 # impersonal guesses, prepositions and nouns spelled like cues
+                 "ويرجح أن السائق فقد السيطرة على الشاحنة.",
+                 "ومن بين الحاضرين وفد من البرلمان الأوروبي.",
+                 "ويتم تسجيل المترشحين عبر موقع الوزارة على الانترنت.",
+                 "وتم تسجيل طالب الرخصة بالقائمة.",
+                 "ويعرف الملف تطورات كثيرة من أبرزها تغيير القاضي."):
         assert attributions(text)[1] == [], text
+
+
+def test_speaker_noun_phrases_keep_titles_bodies_and_appositions():
+    for text, speaker, content in (
+        # a name after a title and a comma, closed by an adjunct, not by a second comma
+        ("قال رئيس حزب الأمل، كريم السالمي في تعليقه على القرار إن الحزب سيطعن فيه.",
+         "رئيس حزب الأمل، كريم السالمي", "الحزب سيطعن فيه"),
+        # a title after the name between commas; a body after a title (بمجلس)
+        ("قال سامي الهادفي، الرئيس المدير العام للشركة الجهوية للنقل بقابس، إن الأسطول تجدد.",
+         "سامي الهادفي، الرئيس المدير العام للشركة الجهوية للنقل بقابس", "الأسطول تجدد"),
+        ("وأكد النائب بمجلس الشعب أن الميزانية لا تستجيب لمطالب الجهات.",
+         "النائب بمجلس الشعب", "الميزانية لا تستجيب لمطالب الجهات"),
+        # an affiliation between commas, then the name, then the object after an adjunct
+        ("نفى النائب بمجلس الشعب، عن حزب النور، منير العبيدي في مداخلة له اليوم في برنامج "
+         "\"ملفات\" وجود أي اتفاق مع الحكومة.",
+         "النائب بمجلس الشعب، عن حزب النور، منير العبيدي", "وجود أي اتفاق مع الحكومة"),
+        # the speaker between commas right after the cue
+        ("وأوضح، سامي الهادفي، المدير الجهوي للتجارة، أن الأسعار ستستقر.",
+         "سامي الهادفي، المدير الجهوي للتجارة", "الأسعار ستستقر"),
+        # a place's name after a place noun; "in charge of" keeps its ب-phrase
+        ("وقال مسؤول الهلال الأحمر بمنطقة بنقردان إن المخيم امتلأ.",
+         "مسؤول الهلال الأحمر بمنطقة بنقردان", "المخيم امتلأ"),
+        ("قال كاتب الدولة المكلف بالرياضة إن الملاعب ستفتح.",
+         "كاتب الدولة المكلف بالرياضة", "الملاعب ستفتح"),
+        # a time adjunct between the speaker and a definite object
+        ("وانتقد الأمين العام للنقابة يوم الأحد الحكومة بشدة.",
+         "الأمين العام للنقابة", "الحكومة بشدة"),
+        # a feminine noun is not followed by a masculine adjective: the object starts
+        ("وبررت البلدية القرار بنقص الموارد المالية.", "البلدية", "القرار بنقص الموارد المالية"),
+    ):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[1:] for a in atts][:1] == [(speaker, content)], text
+
+
+def test_a_name_said_as_a_speakers_names_him_again():
+    text = "قال المحامي عادل الزغلامي إن القضية سياسية. واعتبر الزغلامي الحكم قاسيا وغير مبرر."
+    doc, atts = attributions(text)
+    assert show(doc, atts[1]) == ("واعتبر", "الزغلامي", "الحكم قاسيا وغير مبرر")
+    doc, atts = attributions("قال الوزير منير الصالحي إن المشروع انطلق. وينتظر أن ينتهي "
+                             "المشروع في الصيف، وفق الصالحي.")
+    assert show(doc, atts[1])[1] == "الصالحي" and atts[1].kind == "source"
+
+
+def test_sources_relayed_issued_and_chained():
+    for text, got in (
+        ("وبحسب ما نقله المراسل عن العمال فإن أجورهم لم تصرف منذ ثلاثة أشهر.",
+         [("العمال", "أجورهم لم تصرف منذ ثلاثة أشهر")]),
+        ("وحسب بلاغ صدر اليوم الخميس عن وزارة الفلاحة، فإن موسم الجني سينطلق قريبا.",
+         [("بلاغ صدر اليوم الخميس عن وزارة الفلاحة", "موسم الجني سينطلق قريبا")]),
+        ("وقد غرق المركب قرب الشاطئ، وفق ما أورده موقع \"الخبر\" نقلا عن صحيفة \"الوطن\".",
+         [("موقع \"الخبر\"", "وقد غرق المركب قرب الشاطئ"),
+          ("صحيفة \"الوطن\"", "وقد غرق المركب قرب الشاطئ")]),
+        # a source at the end whose speaker is followed by an adjunct: the sentence before it
+        ("وقع الحادث فجر اليوم، حسب ما أفاد به المدير الجهوي للصحة، سامي الهادفي، خلال "
+         "ندوة صحفية.", [("المدير الجهوي للصحة، سامي الهادفي", "وقع الحادث فجر اليوم")]),
+    ):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[1:] for a in atts] == got, text
+
+
+def test_contents_end_before_asides_and_new_speakers():
+    doc, atts = attributions("وقال المدير إن العمل سيتواصل، يشار إلى أن المصنع فتح سنة 2010.")
+    assert [show(doc, a)[2] for a in atts] == ["العمل سيتواصل"]
+    doc, atts = attributions("وأكدت الصحيفة أن اللاعب مصاب، لكن الأطباء أكدوا أنه سيعود قريبا.")
+    assert [show(doc, a)[1:] for a in atts] == [("الصحيفة", "اللاعب مصاب"),
+                                                 ("الأطباء", "سيعود قريبا")]
+
+
+def test_a_participle_or_verb_after_a_comma_takes_the_clause_subject():
+    doc, [a] = attributions("وأغلق المحتجون الطريق الرئيسية، مطالبين بتشغيل أبناء الجهة.")
+    assert show(doc, a) == ("مطالبين", "المحتجون", "بتشغيل أبناء الجهة")
+    doc, [a] = attributions("قدّم الوزير اعتذاره عن تصريح أمس، وقال فيه إن الموظفين ليسوا "
+                            "مقصرين.")
+    assert show(doc, a)[1] == "الوزير"
 
 
 def test_cues_inside_a_quotation_are_quoted_speech():
@@ -233,7 +313,7 @@ def test_eval_quotes_command_prints_json(capsys):
 needs_shared = pytest.mark.skipif(not NEWS.exists(), reason="../shared/data/news/ant is absent")
 
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
-FLOORS = {"quotes-ant.jsonl": (0.93, 0.77), "quotes-ant-heldout.jsonl": (0.76, 0.40)}
+FLOORS = {"quotes-ant.jsonl": (0.93, 0.86), "quotes-ant-heldout.jsonl": (0.76, 0.44)}
 
 
 @needs_shared

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.extract import speech
+from marsad.extract import actors, speech
+from marsad.extract import quote_words as W
 from marsad.extract.clause import (
     PREPOSITIONS,
     QUOTES,
@@ -39,68 +40,13 @@ from marsad.extract.clause import (
     entity_kb,
     in_table,
     is_complementizer,
-    stems,
     strip_conj,
 )
 from marsad.extract.lexicon import alternation
+from marsad.extract.speaker import SpeakerPhrases
 from marsad.model import Attribution, Doc, Span
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_text
-
-MAX_SPEAKER = 16
-MAX_ADJUNCT = 24
-_COMMA = frozenset("،,")
-_STOPS = frozenset("،,;؛:.!?؟()[]{}")
-_RELATIVE_PRONOUNS = frozenset(normalize_text(w) for w in ("الذي", "التي", "الذين", "اللذين"))
-#: words before a fronted speaker that end the search for it (ولكن إدارة الإطفاء قالت).
-_FRONT_STOPS = frozenset(normalize_text(w) for w in (
-    "لكن", "ولكن", "بينما", "فيما", "حيث", "إذ", "اذ", "ثم", "بعد", "قبل", "لأن", "لان", "حين",
-    "عندما", "كما", "أما", "اما", "غير", "إلا", "الا",
-))
-_ADJUNCT_HEADS = frozenset(normalize_text(w) for w in (
-    "هامش", "غرار", "مستوى", "صعيد", "رأس", "إثر", "خلفية", "ضوء", "لسان", "سبيل", "امتداد",
-))
-#: words that are no name after a comma (الحكومة، أي …).
-_DEMONSTRATIVES = frozenset(normalize_text(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء"))
-_TITLE_NOUNS = frozenset(normalize_text(w) for w in (
-    "مجلة", "صحيفة", "جريدة", "برنامج", "بعنوان", "عنوان", "شعار", "كتاب", "فيلم", "حملة",
-    "عملية", "موقع", "قناة", "وكالة", "مسرحية", "رواية", "أغنية", "مهرجان", "تظاهرة", "اسم",
-    "منظمة", "حزب", "حركة", "جمعية", "مشروع", "مبادرة", "ملتقى", "ندوة", "تحت", "تسمى",
-))
-_DOMAIN_PREPS = {
-    normalize_text(w): frozenset(normalize_text(p) for p in preps.split())
-    for w, preps in (("خبير", "في"), ("مختص", "في"), ("باحث", "في"), ("أستاذ", "في"),
-                     ("نائب", "عن"), ("ناطق", "عن"), ("مسؤول", "في عن"), ("عضو", "في"),
-                     ("مكلف", "ب"))
-}
-_LOCATIVE_PREPS = frozenset(normalize_text(w) for w in ("في", "عن", "من", "ب"))
-_PLACE_NOUNS = frozenset(normalize_text(w) for w in (
-    "ولاية", "منطقة", "مدينة", "جهة", "الجهة", "قطاع", "معتمدية", "بلدية", "ولايه", "دائرة",
-))
-_LOCAL_WORDS = frozenset(normalize_text(w) for w in ("بالجهة", "بالمنطقة", "بالولاية", "بالمدينة"))
-#: prepositions a verb takes that may come after an addressee or an adjunct (أعلن … عن).
-_FAR_PREPS = frozenset(normalize_text(w) for w in ("عن", "إلى", "الى", "من"))
-_FAR_BA = frozenset({"طالب", "دعا", "ندد", "أشاد", "نادى", "أعلم", "أبلغ"})
-_BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم"))
-_COMP_PRONOUN = re.compile(r"^[وف]?(?:ب|ل)?ان(?:ه|ها|هم|هما|نا|ني)$")
-_TELLS = frozenset({"أعلم", "أبلغ"})
-_GUEST = frozenset(normalize_text(w) for w in ("ضيف", "ضيفة"))
-_TAKES_LAM = frozenset(normalize_text(w) for w in ("وفقا", "طبقا"))
-_STOP_NAMES = frozenset(normalize_text(w) for w in ("أي", "اي", "وهو", "وهي", "كما", "أيضا"))
-_KAN = frozenset(normalize_text(w) for w in ("كان", "كانت", "كانوا"))
-_NEGATORS = frozenset(normalize_text(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما"))
-#: prepositions that stay inside a speaker after these words (بلاغ صادر عن …، الناطق باسم …).
-_SPEAKER_PREPS = {
-    normalize_text("عن"): frozenset(normalize_text(w) for w in ("صادر", "صادرة", "الصادر",
-                                                                "الصادرة", "منبثق", "ممثل")),
-    normalize_text("من"): frozenset(normalize_text(w) for w in ("عضو", "وفد", "مسؤول")),
-}
-_SPEAKER_WORDS = frozenset(normalize_text(w) for w in (
-    "باسم", "بوزارة", "بولاية", "بمدينة", "بقسم", "بمصلحة", "بالمستشفى", "بمستشفى", "بإدارة",
-    "بالإدارة", "بالمندوبية", "بمندوبية", "بالوزارة", "بالولاية", "بالجامعة", "بجامعة",
-))
-_PREP_COMP = frozenset(normalize_text(w) for w in ("إلى", "الى", "على", "عن", "من"))
-_NAME_PREFIXES = ("بن", "بو", "بل", "لطف", "لي", "لو", "لا", "لب")
 
 
 @dataclass
@@ -194,7 +140,7 @@ def _straight_side(line: str, i: int) -> str:
 # --- the stage ----------------------------------------------------------------------------------
 
 
-class Reader:
+class Reader(SpeakerPhrases):
     """Reads the attributions of one Doc."""
 
     def __init__(self, doc: Doc) -> None:
@@ -203,6 +149,8 @@ class Reader:
         self.pairs = quote_pairs(doc.text)
         self.drafts: list[Draft] = []
         self.claimed: list[tuple[int, int]] = []  # direct contents: cues inside are quoted
+        self.names: set[str] = set()  # words of the people named as speakers so far
+        self.full_names: set[tuple[str, ...]] = set()  # … and their names, word by word
 
     def read(self) -> list[Attribution]:
         for n, starts in sorted(cue_hits(self.doc).items()):
@@ -211,10 +159,15 @@ class Reader:
 
     def _generic(self, s: Sentence, k: int) -> bool:
         """A present-tense cue inside reported content (الآباء يحذرون أبناءهم): a habit, not
-        a statement."""
-        w = strip_conj(s.words[k].norm)
-        if w[:1] not in "يت" or s.words[k].norm in speech.PARTICIPLE_FORMS:
-            return False
+        a statement; so is one that is also a preposition or an adjective there (… في ملفاتهم
+        عبر اتخاذ …: "via")."""
+        n = s.words[k].norm
+        w = strip_conj(n)
+        ambiguous = n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma in W.PREP_LIKE and (
+            w == n and "\u0651" not in self.doc.text[s.words[k].start:s.words[k].end]
+            and not any(x.norm == "عن" for x in s.words[k + 1:k + 9]))  # (عبّر X عن: a verb)
+        if w[:1] not in "يت" and not ambiguous or n in speech.PARTICIPLE_FORMS:
+            return False  # (عبر، بين، أبرز without و may be "via", "between", "foremost")
         raw = s.words[k].start
         if any(is_complementizer(w.norm) for w in s.words[k + 1:k + 5]):
             return False  # الأرقام تشير إلى أن …: a claim
@@ -242,10 +195,18 @@ class Reader:
             raw = s.words[k].start
             if self._inside_quote(raw) or self._inside_cue(raw) or self._generic(s, k):
                 continue
-            nxt = hits[pos + 1] if pos + 1 < len(hits) else len(s.words)
+            nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)),
+                       len(s.words))
             draft = self._at(s, k, nxt)
             if draft is not None:
                 self._add(draft)
+
+    @staticmethod
+    def _object_relative(s: Sentence, h: int) -> bool:
+        """A cue in a relative clause about an object (الدراسة التي أوردها الموقع): it does
+        not end the reading of the cue before it."""
+        return h > 0 and s.words[h - 1].norm in W.RELATIVE_PRONOUNS and (
+            s.words[h].norm in speech.ENCLITIC_FORMS)
 
     def _at(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         n = s.words[k].norm
@@ -268,29 +229,54 @@ class Reader:
         words = s.words
         before = words[k - 1].norm if k > 0 else ""
         if before in ("ما", "مما"):
-            return self._relative(s, k, nxt)
-        if before in _NEGATORS or before in ("لما", "مثلما"):
+            if words[k].norm in speech.ENCLITIC_FORMS or k + 1 < len(words) and words[
+                    k + 1].norm in speech.RELATIVE_FILLERS or cue.lemma in W.SAY:
+                return self._relative(s, k, nxt)  # وهو ما أكده الوزير، ما صرح به
+            return None  # وهو ما أظهر وجود …: "which showed", no one speaks
+        if before in W.NEGATORS or before in ("لما", "مثلما"):
             return None  # لم يكشف، لم يشر: nothing was said
+        if before in ("من", "في", "على", "الى", "إلى", "عن") and (
+                words[k].norm in speech.ENCLITIC_FORMS or cue.strict):
+            return None  # من أبرزها، من بين: a noun or a preposition
         if cue.lemma == "نقل":
             return self._relayed(s, k, nxt)
+        if words[k].norm in W.NOUN_CUES and k > 0 and words[k - 1].is_word and not (
+                words[k - 1].definite or k - 1 in s.entity_at or before in speech.OPENERS
+                or self._speaker_head(before) or before in W.RELATIVE_PRONOUNS
+                or is_complementizer(before) or W.COMP_PRONOUN.match(before)):
+            return None  # إعلام طالب النفاذ: "applicant", a noun
+        if k + 2 < len(words) and words[k + 1].norm in W.COMMA and words[k + 2].is_word and (
+                k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))):
+            return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
         after = words[k + 1].norm if k + 1 < len(words) else ""
-        no_subject = (after in _DEMONSTRATIVES  # وفسر هذا التهديد: an object
-                      or before in _RELATIVE_PRONOUNS  # الذي أكد تفهمه
-                      or _COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
-                      or cue.lemma in _TELLS  # أعلم السلطات: the addressee
+        if after in W.ADDRESSEES and k + 2 < len(words) and (
+                words[k + 2].definite or k + 2 in s.entity_at):
+            return self._told(s, k, nxt, cue)  # قال له الموظف: «…»
+        no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES  # وفسر هذا التهديد: an object
+                      or "obj" in cue.takes and self._object_head(s, k + 1)  # وأكد أهميةَ …
+                      or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
+                      or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
+                      or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or "ب" in cue.takes and after.startswith("ب")
-                      and not after.startswith(_NAME_PREFIXES))  # وطالبه باتخاذ
+                      and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = k + 1 if no_subject else self.speaker_end(s, k + 1)
         speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
         opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
+        if "obj" in cue.takes and self._object_head(s, sp_end):
+            opened = (sp_end, sp_end)  # وأكد (المرزوقي) ضرورةَ محاسبة …: the object
         if (opened is not None and "obj" in cue.takes and speaker is not None
-                and words[opened[1]].norm in cue.takes):
+                and (words[opened[1]].norm in cue.takes or opened[1] == sp_end
+                     and words[sp_end].norm[:1] == "ب" and "ب" in cue.takes)):
             np_end = self.noun_phrase_end(s, k + 1, sp_end)
             if k + 1 < np_end < sp_end:  # وأكد المرزوقي ضرورةَ محاسبة … على
-                sp_end, opened = np_end, (np_end, np_end)
+                if cue.lemma not in W.ADDRESSING:  # (دعت الإدارة مستعملي الطريق إلى …)
+                    opened = (np_end, np_end)
+                sp_end = np_end
                 speaker = s.span(k + 1, sp_end)
         content, direct = self.content(s, opened[0], nxt) if opened else (None, False)
-        if content is None and "obj" in cue.takes and not cue.needs_comp:
+        if content is None and ("obj" in cue.takes or cue.lemma in W.LATE_OBJECT) and (
+                not cue.needs_comp or speaker is not None
+                                                        and self._speaker_head(words[k + 1].norm)):
             found = self.object(s, k, sp_end, nxt)
             if found is not None:
                 sp_end, opened = found
@@ -298,6 +284,8 @@ class Reader:
                 content, direct = self.content(s, opened[0], nxt)
         if opened is None:
             return self._postposed(s, k, speaker, cue)
+        if cue.lemma == "عبر" and words[opened[1]].norm != "عن":
+            return None  # عبر "via": عبّر reports speech only with عن
         if content is None or cue.strict and opened[1] - sp_end > 20 and not is_complementizer(
                 words[opened[1]].norm):
             return None
@@ -309,16 +297,44 @@ class Reader:
             return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
         if cue.near_comp and opened[1] > sp_end + 1:
             return None  # رأت نفسها …: رأى reports speech only with أنّ right after
-        if before in _RELATIVE_PRONOUNS and speaker is None:
+        if before in W.RELATIVE_PRONOUNS and speaker is None:
             speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
             if speaker is None:
                 return None
         elif speaker is None and not self._pronoun_subject(s, k):
             speaker = self.fronted_speaker(s, k)
             if speaker is None and (k == 0 or s.words[k - 1].is_word) and not (
-                    _COMP_PRONOUN.match(before)):
+                    W.COMP_PRONOUN.match(before)):
                 return None  # مشكلة الأراضي أكدت أنهم …: the subject speaks for no one
+        elif speaker is None and k > 0 and words[k - 1].norm in W.COMMA:
+            speaker = self._clause_subject(s, k)  # قدّم النائب … اعتذاره، وقال فيها إن …
+        if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
+                and opened[1] == k + 1:
+            return None  # ويرجح أن …: "it is likely", no one speaks
         return self._draft(s, s.span(k, k + 1), speaker, content, direct, "verb")
+
+    def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
+                          cue: speech.Cue) -> Draft | None:
+        """وأوضح، عبد الفتاح مورو، نائب رئيس المجلس، أن …: the speaker between commas."""
+        sp_end = self.speaker_end(s, k + 2)
+        opened = self.complement(s, sp_end, cue, nxt, True)
+        if opened is None:
+            return None
+        content, direct = self.content(s, opened[0], nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, k + 1), s.span(k + 2, sp_end), content, direct, "verb")
+
+    def _told(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
+        """قال له الموظف «…»: the speaker after the addressee's pronoun."""
+        sp_end = self.speaker_end(s, k + 2)
+        opened = self.complement(s, sp_end, cue, nxt, True)
+        if sp_end == k + 2 or opened is None:
+            return None
+        content, direct = self.content(s, opened[0], nxt)
+        if content is None:
+            return None
+        return self._draft(s, s.span(k, k + 1), s.span(k + 2, sp_end), content, direct, "verb")
 
     @staticmethod
     def _same_source(s: Sentence, i: int, j: int) -> bool:
@@ -337,22 +353,74 @@ class Reader:
         np_end = self.noun_phrase_end(s, k + 1, sp_end)
         if k + 1 < np_end < sp_end:
             return np_end, (np_end, np_end)
+        if (sp_end + 1 < len(words) and words[sp_end].norm in W.COMMA and words[sp_end + 1].is_word
+                and any(w.norm in W.COMMA for w in words[k + 1:sp_end])):
+            return sp_end, (sp_end + 1, sp_end)  # رجّح المعتمد، حمادي التيساوي، إصابةَ …
+        if sp_end < len(words) and words[sp_end].norm in ("ما", "مما") and sp_end > k + 1:
+            return sp_end, (sp_end, sp_end)  # نفى الناطق، سفيان السليطي، ما تم تداوله
+        after = self._after_adjunct(s, sp_end, min(len(words), sp_end + 24, max(nxt, sp_end + 1)))
+        if after is not None:
+            return sp_end, (after, after)  # نفى النائب في مداخلة له اليوم في برنامج "…" وصولَ …
         for m in range(sp_end, min(len(words), sp_end + 24, max(nxt, sp_end + 1))):
-            if words[m].norm in _COMMA and m + 1 < len(words) and words[m + 1].is_word:
+            if words[m].norm in W.COMMA and m + 1 < len(words) and words[m + 1].is_word:
                 starts_adjunct = sp_end < len(words) and (
                     words[sp_end].norm in PREPOSITIONS or sp_end in s.date_at
-                    or words[sp_end].norm in _COMMA)
+                    or words[sp_end].norm in W.COMMA)
                 if not starts_adjunct:
                     break
                 apposed = self._apposition(s, k + 1, m)
                 if apposed > m and apposed + 1 < len(words):
                     return apposed, (apposed + 1, apposed)
-                if words[sp_end].norm not in _COMMA:
+                if words[sp_end].norm not in W.COMMA:
                     return sp_end, (m + 1, m)
                 break
         if sp_end < len(words) and words[sp_end].is_word and words[sp_end].norm not in (
                 PREPOSITIONS):
             return sp_end, (sp_end, sp_end)
+        return None
+
+    def _after_adjunct(self, s: Sentence, m: int, limit: int) -> int | None:
+        """Where an object starts after the adjuncts that open at word ``m`` (في مداخلة له
+        اليوم في برنامج "بوليتيكا" | وصولَ …; يوم السبت | الأممَ المتحدة): prepositions with
+        their noun phrases, times, dates, media and quoted titles; ``None`` unless an adjunct
+        opens at ``m`` and an object follows it with no comma, verb or أنّ between."""
+        words = s.words
+        if m < limit and words[m].norm in W.COMMA:
+            m += 1  # أعلنت الشرطة، منذ قليل انتهاءَ …
+        if m >= limit or not (words[m].norm in PREPOSITIONS or m in s.date_at):
+            return None
+        state = "np"  # "prep": a preposition's object is next; "closed": a time or title ended
+        while m < limit:
+            w = words[m]
+            n = w.norm
+            if m in s.date_at:
+                m, state = s.word_index(s.date_at[m].end - 1) + 1, "closed"
+            elif n in QUOTES and w.start in self.pairs:
+                m, state = s.word_index(self.pairs[w.start]) + 1, "closed"
+            elif n in ("ما", "مما") and state != "prep":
+                return m  # أكد … لـ"الجوهرة" ما أفاد به مراسلنا
+            elif n in W.COMMA and state != "prep" and m + 1 < limit and words[m + 1].is_word and (
+                    words[m + 1].norm not in PREPOSITIONS and m + 1 not in s.date_at):
+                return m + 1  # دعا في بيان صحفي، المهنيين …
+            elif not w.is_word or is_complementizer(n) or n in speech.VERB_FORMS:
+                return None
+            elif n in W.TIMES:
+                m += 2 if m + 1 < limit and words[m + 1].norm in W.WEEKDAYS else 1
+                state = "closed"
+            elif n in PREPOSITIONS:
+                m, state = m + 1, "prep"
+            elif m in s.entity_at:
+                m, state = s.word_index(s.entity_at[m].end - 1) + 1, "np"
+            elif state == "prep" or state == "np" and (
+                    w.definite or n[:1] in "بل" and len(n) > 3 or n in W.MEDIA_WORDS
+                    or self.doc.text[w.start:w.end].endswith(("ي", "ية"))):
+                m, state = m + 1, "np"  # (في اتصال هاتفي: a nisba adjective)
+            else:
+                c = next((x for x in range(m + 1, min(limit, m + 4)) if words[x].norm in W.COMMA),
+                         None)
+                if c is not None and c + 1 < limit and self._name_like(s, m, c):
+                    return c + 1  # مع زميلتنا هاجر النوالي، مساندةَ …
+                return m
         return None
 
     def _relayed(self, s: Sentence, k: int, nxt: int) -> Draft | None:
@@ -375,20 +443,6 @@ class Reader:
             return None
         return self._draft(s, s.span(k, k + 1), s.span(an + 1, sp_end), content, direct, "verb")
 
-    def antecedent_noun(self, s: Sentence, r: int) -> Span | None:
-        """The noun phrase before the relative pronoun at ``r`` (وزير الخارجية الذي قال)."""
-        words = s.words
-        i = r
-        while i > 0 and r - i < 6 and words[i - 1].is_word and words[i - 1].norm not in (
-                PREPOSITIONS) and not is_complementizer(words[i - 1].norm):
-            i -= 1
-            if self._speaker_head(words[i].norm) or i in s.entity_at:
-                while i > 0 and words[i - 1].is_word and not words[i - 1].definite and (
-                        self._speaker_head(words[i - 1].norm)):
-                    i -= 1  # عضو مجلس النواب
-                return s.span(i, r)
-        return None
-
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
         w = s.words[k].norm
@@ -401,7 +455,9 @@ class Reader:
             return None
         opened = self.complement(s, k + 1, cue, nxt, limit=4)
         if opened is None and "obj" in cue.takes and k + 1 < len(s.words) and s.words[
-                k + 1].is_word and s.words[k + 1].norm not in PREPOSITIONS:
+                k + 1].is_word and s.words[k + 1].norm not in PREPOSITIONS and (
+                s.words[k].norm not in speech.AMBIGUOUS_PARTICIPLES
+                or s.words[k - 1].norm in W.COMMA):  # (45 متهما يحملون: a noun)
             opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
         if opened is None:
             return None
@@ -411,13 +467,45 @@ class Reader:
         content, direct = self.content(s, c_start, nxt)
         if content is None:
             return None
+        subject = self._clause_subject(s, k)
+        if subject is not None:  # وقام المحتجون بغلق الطريق، مطالبين …: the protesters
+            return self._draft(s, s.span(k, k + 1), subject, content, direct, "verb")
         return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+
+    def _clause_subject(self, s: Sentence, k: int) -> Span | None:
+        """The subject of the sentence a participle (or a verb after a comma) at ``k``
+        closes, when the sentence opens with a verb that reports no speech and an explicit
+        subject that can speak and agrees with it in number (وقام المحتجون …، مطالبين)."""
+        words = s.words
+        if any(d.sentence == s.index and d.cue.start < words[k].start for d in self.drafts[-3:]):
+            return None  # the participle goes on with this sentence's attribution
+        v = 0
+        while v < k and (words[v].norm in speech.OPENERS or not words[v].is_word):
+            v += 1
+        if v + 1 >= k or words[v].definite or v in s.entity_at or words[v].norm in (
+                PREPOSITIONS) or not (words[v].norm[:1] in "وف" or v == 0):
+            return None
+        verb = words[v].norm
+        if verb in speech.VERB_FORMS or verb in speech.PARTICIPLE_FORMS or not (
+                words[v + 1].definite or v + 1 in s.entity_at):
+            return None
+        end = min(self.speaker_end(s, v + 1), k)
+        end = self.noun_phrase_end(s, v + 1, end)  # وحمّلت التنسيقية | الوالي …
+        head = words[v + 1].norm
+        if end <= v + 1 or not (self.speaker_like(s, v + 1, end, relative=False)
+                                or in_table(head, actors.CROWD) or head in actors.PROTESTERS):
+            return None
+        plural = words[k].norm.endswith(("ين", "ون", "وا"))
+        if plural != bare(head).endswith(("ون", "ين", "ات", "اء")) and not in_table(
+                head, actors.CROWD):
+            return None
+        return s.span(v + 1, end)
 
     def _postposed(self, s: Sentence, k: int, speaker: Span | None,
                    cue: speech.Cue) -> Draft | None:
         """«…»، قال الوزير: the quotation before the cue is the content."""
         words = s.words
-        if speaker is None or k < 2 or words[k - 1].norm not in _COMMA:
+        if speaker is None or k < 2 or words[k - 1].norm not in W.COMMA:
             return None
         close = words[k - 2].start
         for open_, close_ in self.pairs.items():
@@ -436,6 +524,9 @@ class Reader:
         sp_end = self.speaker_end(s, j)
         if sp_end == j or not self.speaker_like(s, j, sp_end, relative=True):
             return None
+        if self.drafts and (c := self.drafts[-1].content) is not None and (
+                c.start <= words[k - 1].start < c.end):
+            return None  # أكد الناطق … ما أفاد به مراسلنا: the object of the last cue
         first = k - 1
         if first > 0 and strip_conj(words[first - 1].norm) in ("هو", "هي", "هذا", "ذلك"):
             first -= 1
@@ -463,6 +554,7 @@ class Reader:
         if j >= len(words):
             return None
         relative = False
+        verb = ""
         if words[j].norm in ("ل", "لما", "ما", "عن", "لم"):
             relative = words[j].norm in ("لما", "ما")
             j += 1
@@ -495,23 +587,62 @@ class Reader:
         sp_end = self.speaker_end(s, j, appose=not opening)
         if sp_end == j or not self.speaker_like(s, j, sp_end, relative):
             return None
-        inserted = k > 0 and words[k - 1].norm in _COMMA and sp_end < len(words) and words[
-            sp_end].norm in _COMMA and sp_end + 1 < len(words) and words[sp_end + 1].is_word
+        if verb.startswith("نقل") and sp_end + 1 < len(words) and words[sp_end].norm == "عن":
+            far = self.speaker_end(s, sp_end + 1, appose=not opening)
+            if far > sp_end + 1:  # بحسب ما نقله المراسل عن المحتجين: the protesters speak
+                j, sp_end = sp_end + 1, far
+        inserted = k > 0 and words[k - 1].norm in W.COMMA and sp_end < len(words) and words[
+            sp_end].norm in W.COMMA and sp_end + 1 < len(words) and words[sp_end + 1].is_word and (
+            sum(w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, sp_end + 1))
         if opening and sp_end < len(words):
-            start = sp_end + 1 if words[sp_end].norm in _COMMA else sp_end
+            start = self._past_medium(s, sp_end)
+            start = start + 1 if words[start].norm in W.COMMA else start
             content, direct = self.content(s, start, nxt)
         elif inserted:  # ويهدف المشروع، وفق رئيس الحكومة، إلى …: the whole sentence
             content, direct = self.whole(s), False
         else:
-            content, direct = self.before(s, k), False
+            content, direct = self._chained(s, k) or self.before(s, k), False
         if content is None:
             return None
         speaker = s.span(j, sp_end)
         first = words[j].norm
         if first[:1] == "ل" and not first.startswith("لل") and (
-                words[k].norm in _TAKES_LAM or strip_conj(words[k].norm) in _TAKES_LAM):
+                words[k].norm in W.TAKES_LAM or strip_conj(words[k].norm) in W.TAKES_LAM):
             speaker = Span(speaker.start + 1, speaker.end)  # وفقا لمعطيات: the ل is the cue's
         return self._draft(s, cue, speaker, content, direct, "source")
+
+    def _adjunct_at(self, s: Sentence, i: int) -> bool:
+        """Does an adjunct of the speaking open at word ``i`` (خلال جلسة، لمراسل وات، اليوم,
+        a date, في تصريح)? Then a source before it ends its sentence."""
+        words = s.words
+        n = words[i].norm
+        nb = words[i + 1].norm if i + 1 < len(words) else ""
+        return (n in W.SPEAKING_ADJUNCTS or n in W.TIMES or i in s.date_at or self._medium(s, i)
+                or n in ("في", "على") and in_table(nb, W.OCCASIONS))
+
+    def _chained(self, s: Sentence, k: int) -> Span | None:
+        """The content of a source that ends the sentence just before this one (…، وفق ما
+        أورده موقع "سكاي نيوز" نقلا عن صحيفة "ديلي ميل"): relayed, the same content."""
+        if not self.drafts:
+            return None
+        d = self.drafts[-1]
+        if d.sentence != s.index or d.kind != "source" or d.content is None or d.speaker is None:
+            return None
+        between = [w for w in s.words if d.end <= w.start < s.words[k].start]
+        if d.content.end <= d.cue.start and not any(w.is_word and w.norm != "و" for w in between):
+            return d.content
+        return None
+
+    def _past_medium(self, s: Sentence, i: int) -> int:
+        """The comma after a medium the source spoke to (مصدر أمني لمراسل الجوهرة، فإن …)."""
+        words = s.words
+        if i < len(words) and words[i].norm[:1] == "ل" and not is_complementizer(words[i].norm):
+            for m in range(i + 1, min(len(words), i + 8)):
+                if words[m].norm in W.COMMA:
+                    return m
+                if is_complementizer(words[m].norm) or words[m].norm in speech.VERB_FORMS:
+                    break
+        return i
 
     def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
         """وفق تعبيره، حسب قوله: the content before, the speaker the last explicit one."""
@@ -523,9 +654,9 @@ class Reader:
                 return None  # closes content already attributed in this sentence
         content = self.before(s, k)
         if content is None:
-            opening = k == 0 or s.words[k - 1].norm in ("و", *_COMMA)
+            opening = k == 0 or s.words[k - 1].norm in ("و", *W.COMMA)
             if opening and end < len(s.words):
-                start = end + 1 if s.words[end].norm in _COMMA else end
+                start = end + 1 if s.words[end].norm in W.COMMA else end
                 content, _ = self.content(s, start, nxt)
         if content is None:
             return None
@@ -542,172 +673,66 @@ class Reader:
         return j
 
     # -- reading the sentence ------------------------------------------------------------------
-    def speaker_end(self, s: Sentence, j: int, appose: bool = True) -> int:
-        """The end (word index) of the speaker noun phrase that starts at ``j``."""
-        words = s.words
-        i = j
-        while i < len(words) and i - j < MAX_SPEAKER:
-            ent = s.entity_at.get(i)
-            if ent is not None and i > j or (ent is not None and ent.type in ("PERS", "ORG")):
-                i = s.word_index(ent.end - 1) + 1
-                continue
-            w = words[i]
-            n = w.norm
-            if not w.is_word:
-                if n in QUOTES and i > j:
-                    close = self.pairs.get(w.start)
-                    if close is not None and close < s.end and len(
-                            self.doc.text[w.start:close].split()) <= 3:
-                        # a quoted name (والي "جناق قلعة")
-                        i = s.word_index(close) + 1
-                        continue
-                break
-            if self._stop(s, i, n, i == j):
-                break
-            i += 1
-        end = self._anonymous_tail(s, j, i)
-        return self._apposition(s, j, end) if appose else end
-
-    def _apposition(self, s: Sentence, j: int, i: int) -> int:
-        """A name between commas after a title (الكاتب العام للجامعة، الحبيب الحزامي، إنّ)."""
-        words = s.words
-        if i == j or i >= len(words) or words[i].norm not in _COMMA:
-            return i
-        k = i + 1
-        while k < len(words) and k - i <= 4 and words[k].is_word and not (
-                self._stop(s, k, words[k].norm, False) or words[k].norm in _STOP_NAMES):
-            k += 1
-        if k > i + 1 and k < len(words) and words[k].norm in _COMMA:
-            return k
-        return i
-
-    def noun_phrase_end(self, s: Sentence, j: int, end: int) -> int:
-        """Where a noun phrase starting at ``j`` ends by definiteness: an indefinite word after
-        a definite one (not inside an entity) opens a new phrase (الباحثان أهميةَ الاجتماع)."""
-        words = s.words
-        i = j
-        seen_definite = False
-        while i < end:
-            ent = s.entity_at.get(i)
-            if ent is not None:
-                i = s.word_index(ent.end - 1) + 1
-                seen_definite = True
-                continue
-            if seen_definite and not words[i].definite and words[i].is_word:
-                return i
-            seen_definite = seen_definite or words[i].definite
-            i += 1
-        return end
-
-    def _stop(self, s: Sentence, i: int, n: str, first: bool) -> bool:
-        if n in _SPEAKER_PREPS and i > 0 and s.words[i - 1].norm in _SPEAKER_PREPS[n]:
-            return False  # بلاغ صادر عن الوزارة، ناطق باسم
-        if not first and self._locative_modifier(s, i):
-            return False  # سلطة الطاقة في قطاع غزة، مراسلة الجوهرة بالجهة
-        if n in speech.PRONOUN_SOURCES:
-            return True  # وأضاف قوله
-        if is_complementizer(n) or n in PREPOSITIONS or i in s.date_at:
-            return True
-        if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
-            return not first or n in speech.PARTICIPLE_FORMS
-        if n.startswith("بال") or n.startswith("وب") and len(n) > 4:
-            return True
-        if n.startswith("ب") and not n.startswith(_NAME_PREFIXES) and not first and (
-                n not in _SPEAKER_WORDS):
-            return True
-        if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
-            return True
-        if not first and n in _GUEST:
-            return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
-        if n.startswith("ل") and (in_table(n[1:], speech.MEDIA_HEADS) or n.startswith("لل") and (
-                in_table(n[2:], speech.MEDIA_HEADS) or "ال" + n[2:] in speech.MEDIA_HEADS)):
-            return True
-        return False
-
-    def _locative_modifier(self, s: Sentence, i: int) -> bool:
-        """في/عن/من/بـ + a place: part of the speaker (النائب عن ولاية بنزرت)."""
-        words = s.words
-        n = words[i].norm
-        if n in _LOCATIVE_PREPS and i + 1 < len(words):
-            nxt = i + 1
-            if words[nxt].norm in _PLACE_NOUNS:
-                nxt += 1
-            ent = s.entity_at.get(nxt)
-            if ent is not None and ent.type in ("LOC", "ORG") or words[i + 1].norm in _PLACE_NOUNS:
-                return True
-            prev = words[i - 1].norm if i > 0 else ""
-            return any(n in _DOMAIN_PREPS.get(f, ()) for f in stems(prev))  # الخبير في الشؤون، النائب عن حزب
-        ent = s.entity_at.get(i)
-        if n[:1] == "ب" and ent is not None and ent.type == "LOC" and ent.start > words[i].start:
-            return True  # بسوسة
-        return n in _LOCAL_WORDS
-
-    def _anonymous_tail(self, s: Sentence, j: int, i: int) -> int:
-        """Take "رفض الكشف عن اسمه" into the speaker."""
-        words = s.words
-        verb = next((m for m in range(j, min(len(words), i + 1))
-                     if words[m].norm in speech.ANONYMOUS_VERBS), None)
-        if verb is not None:
-            for m in range(verb + 1, min(len(words), verb + 6)):
-                if bare(words[m].norm).startswith(("اسم", "هويت", "هوي")):
-                    return m + 1
-        return i
-
-    def _speaker_head(self, n: str) -> bool:
-        return in_table(n, speech.SPEAKER_HEADS)
-
-    def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
-        """Does words ``[i, j)`` name someone who can speak?"""
-        if relative:
-            return True
-        if any(e.type in ("PERS", "ORG") for e in s.entities_in(i, j)):
-            return True
-        return any(self._speaker_head(w.norm) for w in s.words[i:j])
-
     def complement(self, s: Sentence, i: int, cue: speech.Cue, nxt: int,
-                   has_speaker: bool = True, limit: int = MAX_ADJUNCT) -> tuple[int, int] | None:
+                   has_speaker: bool = True, limit: int = W.MAX_ADJUNCT) -> tuple[int, int] | None:
         """(content start, marker index) of the content opening at or after word ``i``: a
         complementizer, a colon, a quotation, or a preposition the verb takes (not one that
         opens an adjunct: على هامش)."""
         words = s.words
         end = min(len(words), i + limit, max(nxt, i + 1))
+        far = min(len(words), i + 2 * limit, max(nxt, i + 1))  # for أنّ only
         if end == nxt < len(words) and words[nxt].norm in speech.SAYING:
             end += 1  # وعلّق الوزير على … قائلا: «…»
         loose = has_speaker or not cue.strict
+        object_next = "obj" in cue.takes and has_speaker and i < len(words) and words[
+            i].is_word and words[i].norm not in PREPOSITIONS and i not in s.date_at
         first_comp = next((m for m in range(i, end) if is_complementizer(words[m].norm)
-                           or m > i and words[m].norm in speech.VERB_FORMS), None)
+                           or m > i and words[m].norm in speech.VERB_FORMS
+                           and words[m - 1].norm not in W.RELATIVE_PRONOUNS), None)
         for m in range(i, end):
             n = words[m].norm
             nb = words[m + 1].norm if m + 1 < len(words) else ""
-            near = m == i or m == i + 1 and words[i].norm in _COMMA or (
-                n in cue.takes and n in _FAR_PREPS and nb not in _ADJUNCT_HEADS)
-            if is_complementizer(n):
+            near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
+                n in cue.takes and n in W.FAR_PREPS and nb not in W.ADJUNCT_HEADS) or (
+                words[i].norm in W.COMMA and words[m - 1].norm in W.COMMA and m - i <= 7)
+            if is_complementizer(n) and (m == 0 or words[m - 1].norm not in W.TIME_CONJ):
                 return m + 1, m
             if n == ":" and loose:
                 return m + 1, m
             if n in QUOTES and words[m].start in self.pairs and loose and (
                     near or self._long_quote(words[m].start) and not self._titled(s, m) and (
-                        first_comp is None or not is_complementizer(words[first_comp].norm))):
+                        first_comp is None or not is_complementizer(words[first_comp].norm))
+                    and not object_next):
                 return m, m
             if n in speech.SAYING:
                 nb = words[m + 1].norm if m + 1 < len(words) else ""
                 return (m + 2, m + 1) if is_complementizer(nb) or nb == ":" else (m + 1, m)
-            if n in _PREP_COMP and (is_complementizer(nb) or nb == "ضروره"):
+            if n in W.PREP_COMP and (is_complementizer(nb) or nb == "ضروره"):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in cue.takes and near:
                 return m + 1, m
-            if "ب" in cue.takes and (near or cue.lemma in _FAR_BA) and n.startswith("ب") and len(
-                    n) > 3 and not n.startswith(_NAME_PREFIXES) and not n.startswith("بال"):
+            if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA) and n.startswith("ب") and len(
+                    n) > 3 and not n.startswith(W.NAME_PREFIXES) and not n.startswith("بال"):
                 return m, m
             if "ب" in cue.takes and near and n.startswith("بال"):
                 return m, m
-            if m > i and n in speech.VERB_FORMS:
+            if m > i and n in speech.VERB_FORMS and words[m - 1].norm not in W.RELATIVE_PRONOUNS:
+                return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
+        a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
+        if not (a < len(words) and (words[a].norm in PREPOSITIONS or a in s.date_at)):
+            far = end  # only across adjuncts: واشار الجبري في تصريح … على هامش … الى ان
+        for m in range(end, far):
+            n = words[m].norm
+            if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in W.COMMA and (
+                    m + 1 < len(words) and words[m + 1].norm in speech.PARTICIPLE_FORMS):
                 return None
+            if is_complementizer(n) and words[m - 1].norm not in W.TIME_CONJ:
+                return m + 1, m
         return None
 
     def _titled(self, s: Sentence, m: int) -> bool:
         """A quotation that names a title (مجلة "…"، برنامج "…")."""
-        return m > 0 and in_table(s.words[m - 1].norm, _TITLE_NOUNS)
+        return m > 0 and in_table(s.words[m - 1].norm, W.TITLE_NOUNS)
 
     def _long_quote(self, start: int) -> bool:
         """A quotation of at least four words (not a quoted name: "وات")."""
@@ -718,6 +743,10 @@ class Reader:
         """The content that starts at word ``c``: a quotation (direct), or the words to the
         next cue or the end of the sentence."""
         words = s.words
+        if c < len(words) and words[c].norm[:1] == "ف" and is_complementizer(words[c].norm[1:]):
+            c += 1  # فإنّ: the content starts after it
+        if c + 1 < len(words) and words[c].norm == "و" and words[c + 1].norm in QUOTES:
+            c += 1  # أنه و"في إطار …": the quotation
         if c >= len(words):
             return None, False
         w = words[c]
@@ -730,7 +759,7 @@ class Reader:
         end = self._content_end(s, c, nxt)
         while end > c and (not words[end - 1].is_word and not words[end - 1].norm[:1].isdigit()
                            and words[end - 1].norm not in ("»", "”", '"', ")", "%")
-                           or words[end - 1].norm in _COMMA):
+                           or words[end - 1].norm in W.COMMA):
             end -= 1
         if end <= c:
             return None, False
@@ -744,19 +773,30 @@ class Reader:
         for m in range(c + 1, len(words)):
             n = words[m].norm
             if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
-                             or words[m - 1].norm in _COMMA and n in speech.VERB_FORMS
+                             or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
-                             or words[m - 1].norm in _BUT and n in speech.VERB_FORMS):
-                return m
+                             or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS):
+                return m - 1 if words[m - 1].norm in W.BUT else m
+            if m == nxt and words[m - 1].norm in W.WHILE:
+                return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
+            if m == nxt and (but := next((x for x in range(max(c + 1, m - 4), m)
+                                          if words[x].norm in W.BUT_NOUN), None)) is not None \
+                    and but + 1 < m and all(words[x].definite or x in s.entity_at
+                                            for x in range(but + 1, m)) and self.speaker_like(
+                        s, but + 1, m, relative=False):
+                return but  # …، لكن الأطباء أكدوا: a new speaker
             if self._pronoun_source_at(s, m) and self._closes(s, m):
                 return m
+            if n in W.ASIDES and m > c + 2 and m + 1 < len(words) and (
+                    is_complementizer(words[m + 1].norm) or words[m + 1].norm in W.ASIDE_NEXT):
+                return m  # … يشار إلى أن: the writer's aside, not the speaker's
         return len(words)
 
     def _closes(self, s: Sentence, m: int) -> bool:
         """Does the pronoun source at ``m`` end its sentence (… وفق تعبيره.)?"""
         rest = s.words[m + 2:m + 5]
         return not any(w.is_word or w.norm[:1].isdigit() for w in rest[1:]) or (
-            bool(rest) and not rest[0].is_word and rest[0].norm not in _COMMA)
+            bool(rest) and not rest[0].is_word and rest[0].norm not in W.COMMA)
 
     def _source_at(self, s: Sentence, m: int) -> bool:
         """Does a source phrase with a speaker start at word ``m``?"""
@@ -808,30 +848,6 @@ class Reader:
             return None
         return s.span(start, end)
 
-    def fronted_speaker(self, s: Sentence, k: int) -> Span | None:
-        """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
-        words = s.words
-        i = k
-        while i > 0 and words[i - 1].norm in ("قد", "وقد", *_COMMA):
-            i -= 1
-        top = i
-        while i > 0 and words[i - 1].norm not in _STOPS and top - i < MAX_SPEAKER:
-            if is_complementizer(words[i - 1].norm) or strip_conj(words[i - 1].norm) in _KAN or (
-                    words[i - 1].norm in _FRONT_STOPS):
-                break
-            i -= 1
-        k = top
-        while i < k and (words[i].norm in speech.OPENERS or not words[i].is_word
-                         and words[i].norm not in QUOTES):
-            i += 1
-        if i >= k or not self.speaker_like(s, i, k, relative=False):
-            return None
-        if k - i > 5:
-            k = self.noun_phrase_end(s, i, k)  # الحزب وجّه مراسلة … أعلم: the noun phrase
-            if not self.speaker_like(s, i, k, relative=False):
-                return None
-        return s.span(i, k)
-
     # -- drafts ------------------------------------------------------------------------------
     def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
                direct: bool, kind: str) -> Draft:
@@ -878,6 +894,10 @@ class Reader:
         self.drafts.append(draft)
         if draft.direct and draft.content is not None:
             self.claimed.append((draft.content.start, draft.content.end))
+        if draft.speaker is not None:
+            s = self.index.get(draft.sentence)
+            self._learn_names(s, s.word_index(draft.speaker.start),
+                              s.word_index(draft.speaker.end - 1) + 1)
 
     def _finish(self) -> list[Attribution]:
         order = sorted(range(len(self.drafts)),
@@ -898,6 +918,11 @@ class Reader:
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
 _NORM_PHRASE_FIRST = frozenset(p.split()[0] for p in _NORM_PHRASES if not p.split()[0].endswith(
     ("جاء", "ورد")))
+
+
+def w_is_present(norm: str) -> bool:
+    """Is a verb form in the present tense (يرجح، ويرجح، تتوقع)?"""
+    return strip_conj(norm)[:1] in "يت"
 
 
 def extract(doc: Doc) -> Doc:

@@ -1,0 +1,491 @@
+"""Reading a speaker's noun phrase: where it starts and ends, what it includes.
+
+The noun phrase that names a speaker in Arabic news runs from a title through bodies and
+places to a name, with appositions between commas (المدير التنفيذي لحزب نداء تونس حافظ قائد
+السبسي؛ الكاتب العام للجامعة، الحبيب الحزامي،؛ النائب بمجلس الشعب، عن حزب صوت الفلاحين،
+فيصل التبيني). :class:`SpeakerPhrases` reads it word by word in a :class:`Sentence`:
+
+* :meth:`~SpeakerPhrases.speaker_end` after a cue: titles, genitives and nisba adjectives,
+  bodies (النائب بمجلس الشعب), places (النائب عن ولاية بنزرت، بمنطقة بيلما), quoted names
+  after a title (موقع "سكاي نيوز"), the issuer of a statement (بلاغ صدر اليوم عن الوزارة),
+  the anonymity tail (رفض الكشف عن اسمه), and appositions (:meth:`~SpeakerPhrases._apposition`);
+  it stops at a complementizer, an adjunct (في تصريح، خلال، اليوم، a date), a medium
+  (لوكالة …، للجوهرة) or an object (قرارَه، ضرورةَ);
+* :meth:`~SpeakerPhrases.noun_phrase_end` splits a speaker from an object that follows it
+  without a marker, by definiteness (الباحثان أهميةَ …) and gender (الوزارة القرارَ);
+* :meth:`~SpeakerPhrases.fronted_speaker` and :meth:`~SpeakerPhrases.antecedent_noun` read a
+  speaker before its verb (الوزيرة قالت، وزير الخارجية الإيطالي الذي قال);
+* names said once as a speaker's are remembered (:meth:`~SpeakerPhrases._learn_names`), so a
+  later "واعتبر عمروسية تعيينَ …" or "وفق الصغير" names the same person.
+"""
+
+from __future__ import annotations
+
+from marsad.extract import actors, speech
+from marsad.extract import quote_words as W
+from marsad.extract.clause import (
+    PREPOSITIONS,
+    QUOTES,
+    Sentence,
+    bare,
+    in_table,
+    is_complementizer,
+    stems,
+    strip_conj,
+)
+from marsad.model import Doc, Span
+
+
+class SpeakerPhrases:
+    """Speaker noun phrases of one Doc (mixed into the attribution reader)."""
+
+    doc: Doc
+    pairs: dict[int, int]  # quotation marks: opening offset -> closing offset
+    names: set[str]  # words of the people named as speakers so far
+    full_names: set[tuple[str, ...]]  # … and their names, word by word
+
+    def speaker_end(self, s: Sentence, j: int, appose: bool = True) -> int:
+        """The end (word index) of the speaker noun phrase that starts at ``j``."""
+        words = s.words
+        known = self._known_name(s, j)
+        if known > j and (known == len(words) or words[known].norm not in W.NAME_LINKS):
+            return self._apposition(s, j, known) if appose else known  # واعتبر عمروسية تعيينَ …
+        i = j
+        while i < len(words) and i - j < W.MAX_SPEAKER:
+            ent = s.entity_at.get(i)
+            if ent is not None and i > j and ent.start > words[i].start and self._medium(s, i):
+                break  # مصدر من الرئاسة لوكالة تونس إفريقيا للأنباء: told to a medium
+            if ent is not None and i > j or (ent is not None and ent.type in ("PERS", "ORG")):
+                i = s.word_index(ent.end - 1) + 1
+                continue
+            w = words[i]
+            n = w.norm
+            if not w.is_word:
+                if n in QUOTES and i > j and not self._person_at(s, i - 1):
+                    close = self.pairs.get(w.start)
+                    if close is not None and close < s.end and len(
+                            self.doc.text[w.start:close].split()) <= 3:
+                        # a quoted name (والي "جناق قلعة")
+                        i = s.word_index(close) + 1
+                        continue
+                break
+            if self._stop(s, i, n, i == j):
+                break
+            i += 1
+        if i > j and words[i - 1].norm in W.ISSUED:
+            i = self._issuer(s, i)  # بلاغ صدر اليوم الاثنين 23 جانفي عن وزارة النقل
+        if appose and i < len(words) and words[i].norm in PREPOSITIONS:
+            c = self._to_comma(s, i + 1, i + 5)  # ممثل الوزارة في هذه التظاهرة، عبد الحميد …،
+            if c > i + 1 and words[c].norm in W.COMMA and self._apposition(s, j, c) > c:
+                i = c
+        end = self._anonymous_tail(s, j, i)
+        return self._apposition(s, j, end) if appose else end
+
+    def _issuer(self, s: Sentence, i: int) -> int:
+        """Past times and dates after "صدر" to the issuer after عن (or ``i``)."""
+        words = s.words
+        m = i
+        while m < len(words) and (words[m].norm in W.TIMES or words[m].norm in W.WEEKDAYS):
+            m += 1
+            if m in s.date_at:
+                m = s.word_index(s.date_at[m].end - 1) + 1
+        if m in s.date_at:
+            m = s.word_index(s.date_at[m].end - 1) + 1
+        if m + 1 < len(words) and words[m].norm == "عن":
+            return self.speaker_end(s, m + 1, appose=False)
+        return i
+
+    def _person_at(self, s: Sentence, i: int) -> bool:
+        """Is word ``i`` (part of) a person's name? A quotation after it is what the person
+        said (اعتبرها المسعودي "سياسية"), not a quoted name (والي "جناق قلعة")."""
+        ent = s.entity_covering(i)
+        return s.words[i].norm in self.names or ent is not None and ent.type == "PERS"
+
+    def _apposition(self, s: Sentence, j: int, i: int) -> int:
+        """Names, titles and affiliations after the speaker and a comma (الكاتب العام للجامعة،
+        الحبيب الحزامي، إنّ; محمد المنصوري، الرئيس المدير العام للقطب، إنّ; النائب بمجلس الشعب،
+        عن حزب صوت الفلاحين، فيصل التبيني في …): each closed by a comma or أنّ, or — a name —
+        by an adjunct (في تعليقه، خلال، اليوم, a date), a medium or the end of the sentence."""
+        words = s.words
+        end = i
+        for _ in range(3):
+            if end == j or end >= len(words) or words[end].norm not in W.COMMA:
+                break
+            unit = self._apposed(s, end + 1)
+            if unit is None:
+                break
+            k, name = unit
+            if k < len(words) and (words[k].norm in W.COMMA or is_complementizer(words[k].norm)):
+                end = k
+                continue
+            if name and self._closes_name(s, k):
+                end = k
+            break
+        return end
+
+    def _apposed(self, s: Sentence, a: int) -> tuple[int, bool] | None:
+        """(end, is a name or title) of an apposed unit that starts at word ``a``."""
+        words = s.words
+        if a >= len(words) or not words[a].is_word:
+            return None
+        ent = s.entity_at.get(a)
+        if ent is not None and ent.type == "PERS":
+            return s.word_index(ent.end - 1) + 1, True
+        n = words[a].norm
+        if n in W.AFFILIATIONS or n in ("عن", "من") and a + 1 < len(words) and (
+                in_table(words[a + 1].norm, W.BODIES) or a + 1 in s.entity_at):
+            k = a + 1  # عن حزب صوت الفلاحين، التابعة للاتحاد العام التونسي للشغل
+            while k < len(words) and k - a <= 8 and words[k].is_word and not is_complementizer(
+                    words[k].norm):
+                k += 1
+            return k, False
+        if self._speaker_head(n) and (words[a].definite or self._speaker_head(strip_conj(n))
+                                      and a + 1 < len(words) and words[a + 1].definite):
+            k = self.speaker_end(s, a, appose=False)  # الرئيس المدير العام للقطب
+            if k < len(words) and words[k].norm not in W.COMMA and not is_complementizer(
+                    words[k].norm):
+                k = self._to_comma(s, k, a + 10)
+            return k, True
+        k = a
+        while k < len(words) and k - a < 4 and words[k].is_word and not (
+                self._name_stop(s, k) or words[k].norm in W.STOP_NAMES):
+            k += 1
+        if k == a:
+            return None
+        return k, self._name_like(s, a, k)
+
+    def _to_comma(self, s: Sentence, k: int, limit: int) -> int:
+        """The next comma or أنّ before ``limit`` if only plain words lead to it, else ``k``."""
+        words = s.words
+        for m in range(k, min(limit, len(words))):
+            n = words[m].norm
+            if n in W.COMMA or is_complementizer(n):
+                return m
+            if not words[m].is_word or n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS:
+                break
+        return k
+
+    def _name_stop(self, s: Sentence, k: int) -> bool:
+        """A word that cannot be part of a name (ب-words can: بربيرو، بن)."""
+        n = s.words[k].norm
+        if is_complementizer(n):
+            return True
+        if n.startswith("ب") and not n.startswith("بال") and n not in W.BA_ADJUNCTS and len(n) > 3:
+            return False
+        return self._stop(s, k, n, False)
+
+    def _name_like(self, s: Sentence, i: int, j: int) -> bool:
+        """Do words ``[i, j)`` look like a person's name (a PERS entity, or two to four words
+        that are no title, with no article before the last: حمادي التيساوي، وليد جلاد)?"""
+        if any(e.type == "PERS" for e in s.entities_in(i, j)):
+            return True
+        words = s.words[i:j]
+        if not 2 <= len(words) <= 4 or any(w.definite and w.norm not in W.NAME_PARTS
+                                            for w in words[:-1]):
+            return False
+        return not any(self._speaker_head(w.norm) or w.norm in W.STOP_NAMES
+                       or w.norm in W.NOT_NAMES or is_complementizer(w.norm)
+                       or w.norm in speech.VERB_FORMS or w.norm in PREPOSITIONS
+                       or not w.definite and len(w.norm) > 3 and self.doc.text[
+                           w.start:w.end].endswith(W.POSSESSED) and w.norm not in W.NAME_PARTS
+                       for w in words)
+
+    def _closes_name(self, s: Sentence, k: int) -> bool:
+        """Does word ``k`` end a name apposed to a speaker: the end of the sentence, a colon or
+        quotation, an adjunct (في تصريح، خلال، اليوم, a date), a medium, ضيف?"""
+        words = s.words
+        if k >= len(words):
+            return True
+        n = words[k].norm
+        if not words[k].is_word:
+            return n in (":", ".", *QUOTES) or n in W.STOPS
+        if k in s.date_at or n in W.GUEST or n in ("خلال", "اليوم", "امس", "ل", "لدي"):
+            return True
+        nb = words[k + 1].norm if k + 1 < len(words) else ""
+        if n in ("في", "على") and (in_table(nb, W.OCCASIONS) or nb in W.ADJUNCT_HEADS):
+            return True
+        if n in W.PREP_COMP or n in ("ما", "مما"):
+            return True  # دعا رئيس الكتلة، نور الدين البحيري إلى …، … ما تم تداوله
+        return n.startswith("ل") and self._stop(s, k, n, False)
+
+    def noun_phrase_end(self, s: Sentence, j: int, end: int) -> int:
+        """Where a noun phrase starting at ``j`` ends by definiteness: a bare indefinite word
+        right after a definite one (an entity, a name) opens a new phrase (الباحثان أهميةَ
+        الاجتماع); a preposition's object and its chain do not (باسم تنسيقية اعتصام)."""
+        words = s.words
+        i = j
+        after_definite = False  # the word before is definite, an entity or a name
+        while i < end:
+            ent = s.entity_at.get(i)
+            n = words[i].norm
+            if ent is not None:
+                i, after_definite = s.word_index(ent.end - 1) + 1, True
+            elif n in W.COMMA:
+                return end  # an apposition (، الحبيب الحزامي،) was read on purpose
+            elif n in W.NAME_LINKS:
+                i, after_definite = i + 2, True  # الطاهر بن حسين
+            elif n in PREPOSITIONS and n not in W.NP_BREAKS:
+                obj = i + 1  # الخبير في الشؤون، النائب عن حزب، مراسل … في القصرين
+                ent = s.entity_at.get(obj)
+                i = s.word_index(ent.end - 1) + 1 if ent is not None else obj + 1
+                after_definite = ent is not None or obj < end and words[obj].definite
+            elif not words[i].is_word:
+                i += 1  # quotation marks: مراسل "الجوهرة أف أم"
+            elif after_definite and not words[i].definite and words[i].is_word and not (
+                    n[:1] in "بل" and len(n) > 3 and not n.startswith(W.NAME_PREFIXES)):
+                return i  # (not بمجلس، لموظفي: a preposition's object)
+            elif i == j + 1 and words[j].definite and words[i].definite and self._disagrees(
+                    s, j, i):
+                return i  # وبررت الوزارة القرارَ: no adjective of the feminine noun
+            else:
+                after_definite = words[i].definite
+                i += 1
+        return end
+
+    def _disagrees(self, s: Sentence, j: int, i: int) -> bool:
+        """Is word ``i`` no adjective of the feminine or plural noun ``j`` (الوزارة القرارَ،
+        المحتجون الطريقَ)?"""
+        text = self.doc.text
+        head, word = text[s.words[j].start:s.words[j].end], text[s.words[i].start:s.words[i].end]
+        if i in s.entity_at:
+            return False
+        if head.endswith("ون") and len(head) > 5:  # المحتجون الطريقَ (not الأمين العام)
+            return not word.endswith(("ون", "ين"))
+        if not head.endswith("ة"):
+            return False
+        return not word.endswith(("ة", "ات", "ى", "ا", "اء", "ي"))
+
+    def _stop(self, s: Sentence, i: int, n: str, first: bool) -> bool:
+        if not first and s.words[i - 1].norm in W.NAME_LINKS and s.words[i].is_word:
+            return False  # خميس بن علي (not the preposition على)
+        prev = s.words[i - 1] if i > 0 else None
+        if n in PREPOSITIONS and self.doc.text[s.words[i].end - 1] == "ة":
+            return False  # الدكتور علية الصمودي (not عليه: ة is normalized to ه)
+        if not first and prev is not None and (
+                strip_conj(prev.norm) in W.IN_CHARGE and n[:1] == "ب"
+                or n == "من" and prev.norm in actors.QUANTIFIERS):
+            return False  # كاتب الدولة المكلف بالرياضة، عدد من اللاجئين
+        if not first and n in W.WEEKDAYS:
+            return True  # أعلن علماء الإثنين
+        if not first and prev is not None and bare(prev.norm) in W.PLACE_BARE and not (
+                strip_conj(prev.norm).startswith("ال")) and s.words[i].is_word and not (
+                n in PREPOSITIONS or is_complementizer(n) or n in speech.VERB_FORMS):
+            return False  # بمنطقة بيلما، ولاية سوسة: the place's name
+        if n in W.SPEAKER_PREPS and i > 0 and s.words[i - 1].norm in W.SPEAKER_PREPS[n]:
+            return False  # بلاغ صادر عن الوزارة، ناطق باسم
+        if not first and self._locative_modifier(s, i):
+            return False  # سلطة الطاقة في قطاع غزة، مراسلة الجوهرة بالجهة
+        if n in speech.PRONOUN_SOURCES:
+            return True  # وأضاف قوله
+        if is_complementizer(n) or n in PREPOSITIONS or i in s.date_at or n[:1] == "ف" and (
+                is_complementizer(n[1:])):
+            return True
+        if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
+            return not first or n in speech.PARTICIPLE_FORMS
+        if n.startswith("ب") and not first and self._member_of(s, i):
+            return False  # النائب بمجلس الشعب، مصدر طبي بقسم الاستعجالي
+        if n.startswith("بال") and n not in W.NAME_PARTS or n.startswith("وب") and len(n) > 4:
+            return True
+        if n.startswith("ب") and not n.startswith(W.NAME_PREFIXES) and not first and (
+                n not in W.SPEAKER_WORDS and n not in W.NAME_PARTS):
+            return True
+        if first and n in W.BA_ADJUNCTS:
+            return True  # أعلن بشكل رسمي، بدوره: an adjunct, not a speaker
+        if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
+            return True
+        if not first and i not in s.entity_at and s.words[i - 1].definite and self._object_head(
+                s, i):
+            return True  # وبرر مجلس الهيئة قرارَه: the object
+        if not first and n in W.GUEST:
+            return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
+        return not first and self._medium(s, i)
+
+    @staticmethod
+    def _medium(s: Sentence, i: int) -> bool:
+        """لـ + a medium (لوكالة، للجوهرة، لنا): whom the speaker told."""
+        n = s.words[i].norm
+        return n.startswith("ل") and (in_table(n[1:], speech.MEDIA_HEADS) or n.startswith(
+            "لل") and (in_table(n[2:], speech.MEDIA_HEADS) or "ال" + n[2:] in speech.MEDIA_HEADS))
+
+    def _member_of(self, s: Sentence, i: int) -> bool:
+        """بـ + a body after a person's title: where the person works (النائب بمجلس الشعب)."""
+        words = s.words
+        body = words[i].norm[1:]
+        if not (in_table(body, W.BODIES) or in_table(body, speech.SPEAKER_HEADS)
+                and not body.startswith("ال")):
+            return False
+        return any(self._speaker_head(w.norm) for w in words[max(0, i - 3):i])
+
+    def _locative_modifier(self, s: Sentence, i: int) -> bool:
+        """في/عن/من/بـ + a place: part of the speaker (النائب عن ولاية بنزرت)."""
+        words = s.words
+        n = words[i].norm
+        if n in W.LOCATIVE_PREPS and i + 2 < len(words) and words[i + 2].norm in W.NOT_NAMES:
+            return False  # من جهة أخرى: "on the other hand"
+        if n in W.LOCATIVE_PREPS and i + 1 < len(words):
+            nxt = i + 1
+            if words[nxt].norm in W.PLACE_NOUNS:
+                nxt += 1
+            ent = s.entity_at.get(nxt)
+            if ent is not None and ent.type in ("LOC", "ORG") or words[i + 1].norm in W.PLACE_NOUNS:
+                return True
+            if in_table(words[i + 1].norm, W.BODIES) and any(
+                    self._speaker_head(w.norm) for w in words[max(0, i - 5):i]):
+                return True  # مصدر طبي بقسم الاستعجالي في المستشفى الجهوي
+            prev = words[i - 1].norm if i > 0 else ""
+            return any(n in W.DOMAIN_PREPS.get(f, ()) for f in stems(prev))  # الخبير في الشؤون، النائب عن حزب
+        ent = s.entity_at.get(i)
+        if n[:1] == "ب" and ent is not None and ent.type == "LOC" and ent.start > words[i].start:
+            return True  # بسوسة
+        if n[:1] == "ب" and n[1:] in W.PLACE_NOUNS:
+            return True  # مسؤول الصليب الأحمر بمنطقة بيلما
+        return n in W.LOCAL_WORDS
+
+    def _anonymous_tail(self, s: Sentence, j: int, i: int) -> int:
+        """Take "رفض الكشف عن اسمه" into the speaker."""
+        words = s.words
+        verb = next((m for m in range(j, min(len(words), i + 1))
+                     if words[m].norm in speech.ANONYMOUS_VERBS), None)
+        if verb is not None:
+            for m in range(verb + 1, min(len(words), verb + 6)):
+                if bare(words[m].norm).startswith(("اسم", "هويت", "هوي")):
+                    return m + 1
+        return i
+
+    def _speaker_head(self, n: str) -> bool:
+        return in_table(n, speech.SPEAKER_HEADS)
+
+    def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
+        """Does words ``[i, j)`` name someone who can speak?"""
+        if relative:
+            return True
+        if any(e.type in ("PERS", "ORG") for e in s.entities_in(i, j)):
+            return True
+        return any(self._speaker_head(w.norm) or w.norm in self.names for w in s.words[i:j])
+
+    def fronted_speaker(self, s: Sentence, k: int) -> Span | None:
+        """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
+        words = s.words
+        i = k
+        while i > 0 and words[i - 1].norm in ("قد", "وقد", *W.COMMA):
+            i -= 1
+        top = i
+        while i > 0 and words[i - 1].norm not in W.STOPS and top - i < W.MAX_SPEAKER:
+            if is_complementizer(words[i - 1].norm) or strip_conj(words[i - 1].norm) in W.KAN or (
+                    words[i - 1].norm in W.FRONT_STOPS):
+                break
+            i -= 1
+        k = top
+        while i < k and (words[i].norm in speech.OPENERS or not words[i].is_word
+                         and words[i].norm not in QUOTES):
+            i += 1
+        if i + 1 < k and not self._nominal(s, i) and self._nominal(s, i + 1) and (
+                self.doc.text[words[i].start:words[i].end].endswith("ت")
+                or words[i].norm in speech.VERB_FORMS):
+            i += 1  # أصدرت الوزارة بلاغا، توضح فيه: the verb's subject (not خفر السواحل)
+            k = min(k, self.speaker_end(s, i, appose=False))
+        if i >= k or not self.speaker_like(s, i, k, relative=False) or self._adverbial(s, i):
+            return None  # (not بالتنسيق مع فرع المعهد …: an adjunct)
+        if k - i > 5:
+            k = self.noun_phrase_end(s, i, k)  # الحزب وجّه مراسلة … أعلم: the noun phrase
+            if not self.speaker_like(s, i, k, relative=False):
+                return None
+        return s.span(i, k)
+
+    def _nominal(self, s: Sentence, i: int) -> bool:
+        """Can word ``i`` open a speaker's noun phrase (definite, an entity, a title)?"""
+        w = s.words[i]
+        if w.norm in PREPOSITIONS or w.norm.startswith(("بال", "لل", "كال")):
+            return False
+        return w.definite or i in s.entity_at or self._speaker_head(w.norm) or (
+            w.norm in actors.QUANTIFIERS)
+
+    def _adverbial(self, s: Sentence, i: int) -> bool:
+        """Does word ``i`` open an adjunct, not a noun phrase (بالتنسيق، في تصريح، توجه إلى)?"""
+        words = s.words
+        n = words[i].norm
+        bare_n = strip_conj(n)
+        if bare_n in PREPOSITIONS or n.startswith(("بال", "لل", "كال")) or bare_n[:1] in "بل" and len(
+                bare_n) > 4 and not bare_n.startswith(W.NAME_PREFIXES) and i not in s.entity_at:
+            return True  # (not وباتصالنا بالمندوبة …)
+        if i > 0 and strip_conj(words[i - 1].norm) in W.TRUE_PREPS:
+            return True  # وفي تصريح لصحيفة "عكاظ" قال
+        return not self._nominal(s, i) and i + 1 < len(words) and words[i + 1].norm in (
+            PREPOSITIONS)
+
+    def _object_head(self, s: Sentence, i: int) -> bool:
+        """Does word ``i`` open an object rather than a subject (أهميةَ، ضرورةَ، استعدادَه)?"""
+        if i >= len(s.words) or i in s.entity_at:
+            return False
+        w = s.words[i]
+        n = strip_conj(w.norm)
+        if n in W.OBJECT_HEADS:
+            return True
+        raw = self.doc.text[w.start:w.end]  # (ة is normalized to ه: read the raw ending)
+        return not w.definite and len(n) > 4 and raw.endswith(W.POSSESSED) and not (
+            self._speaker_head(n) or n in W.NAME_PARTS)
+
+    def antecedent_noun(self, s: Sentence, r: int) -> Span | None:
+        """The noun phrase before the relative pronoun at ``r`` (وزير الخارجية الإيطالي الذي
+        قال: from the title; not a preposition's object: متصل بحركة المعتمدين التي)."""
+        words = s.words
+        i = r
+        found = None
+        while i > 0 and r - i < 6 and words[i - 1].is_word and words[i - 1].norm not in (
+                PREPOSITIONS) and not is_complementizer(words[i - 1].norm):
+            i -= 1
+            n = words[i].norm
+            governed = n[:1] in "بك" and n not in speech.SPEAKER_HEADS and in_table(
+                n[1:], speech.SPEAKER_HEADS)
+            if self._speaker_head(n) and not governed:
+                while i > 0 and words[i - 1].is_word and not words[i - 1].definite and (
+                        self._speaker_head(words[i - 1].norm)) and words[i - 1].norm not in (
+                        W.DOCUMENTS):
+                    i -= 1  # عضو مجلس النواب (not تصريح رئيس الحزب)
+                if n.startswith("لل") and (outer := self.antecedent_noun(s, i)) is not None:
+                    return Span(outer.start, words[r - 1].end)  # الإحصائيات الأخيرة للمعهد
+                return s.span(i, r)
+            if found is None and (i in s.entity_at or n in self.names) and not governed:
+                found = i  # الصغير الذي اعتبر
+        return None if found is None else s.span(found, r)
+
+    def _learn_names(self, s: Sentence, i: int, j: int) -> None:
+        """Remember the words of the person a speaker names (النائب منجي الرحوي، وزير …، محمد
+        الطرابلسي): a later "وأضاف الرحوي" or "وفق الطرابلسي" names the same person."""
+        words = s.words
+        for e in s.entities_in(i, j):
+            if e.type == "PERS":
+                self._learn(tuple(w.norm for w in words if e.start <= w.start < e.end))
+        start = i
+        for m in range(i, j + 1):
+            if m < j and words[m].norm not in W.COMMA:
+                continue
+            first = m - 1  # the name ends the segment: وحيد الصغير، شكري حمادة
+            while first > start and m - first < 3 and not words[first - 1].definite and not (
+                    self._speaker_head(words[first - 1].norm)) and words[first - 1].is_word:
+                first -= 1
+            after_title = first == start or words[first - 1].definite or self._speaker_head(
+                words[first - 1].norm) and not in_table(words[first - 1].norm, W.BODIES)
+            placed = any(s.entity_covering(x) is not None for x in range(first, m))
+            if after_title and not placed and self._name_like(s, first, m):
+                self._learn(tuple(w.norm for w in words[first:m]))  # (not حزب آفاق تونس)
+            start = m + 1
+
+    def _learn(self, name: tuple[str, ...]) -> None:
+        if name:
+            self.names.update(name)
+            self.full_names.add(name)
+
+    def _known_name(self, s: Sentence, j: int) -> int:
+        """The end of a name said before as a speaker's (the whole name or its end: عمار
+        عمروسية، عمروسية) that starts at word ``j``, or ``j``."""
+        words = s.words
+        best = j
+        for name in self.full_names:
+            for x in range(len(name)):
+                tail = name[x:]
+                end = j + len(tail)
+                if end > best and end <= len(words) and tuple(
+                        w.norm for w in words[j:end]) == tail and not self._speaker_head(tail[0]):
+                    best = end
+        return best
