@@ -20,7 +20,9 @@ it (``docs/events.md`` has the rules and their limits):
 * **anonymous** sources: مصادر مطلعة، مصدر أمني، مسؤول رفض الكشف عن اسمه.
 
 The speaker's entity id is that of the first linked person, else organization, else place
-named inside the speaker (وزير الخارجية التركي → Turkey).
+named inside the speaker (وزير الخارجية التركي → Turkey). Speaker noun phrases are read by
+:class:`marsad.extract.speaker.SpeakerPhrases`, which :class:`Reader` extends; the closed word
+classes are in :mod:`marsad.extract.quote_words`.
 """
 
 from __future__ import annotations
