@@ -37,6 +37,13 @@ def test_no_split_inside_numbers_or_after_abbreviations():
     ]
 
 
+def test_a_word_with_diacritics_before_a_period_is_no_abbreviation():
+    t = "قال إنه تلبّس. ثم غادر المكان."
+    assert texts(t, split_sentences(t)) == ["قال إنه تلبّس.", "ثم غادر المكان."]
+    t = "حسب دُ. أحمد"
+    assert len(split_sentences(t)) == 1
+
+
 def test_closing_quotes_stay_with_their_sentence():
     t = "قال: «انتهى الأمر.» ثم غادر."
     assert texts(t, split_sentences(t)) == ["قال: «انتهى الأمر.»", "ثم غادر."]

@@ -17,6 +17,8 @@ WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
 NUMBER = r"\d+(?:[.,٫٬]\d+)*"
 TOKEN_RE = re.compile(rf"{WORD}|{NUMBER}|[^\s]", re.UNICODE)
 IS_WORD = re.compile(WORD)
+_MARK = re.compile(f"[{_MARKS}]")
+_MARKS_RE = re.compile(f"[{_MARKS}]+")
 
 #: words that, followed by a period, do not end a sentence (normalized spelling, no period).
 ABBREVIATIONS = frozenset(
@@ -36,9 +38,9 @@ def tokenize(text: str) -> Offsets:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Does the period at ``dot`` close an abbreviation (a lone letter, د. ، U.S.)?"""
     i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "\u0640"):
+    while i > 0 and (text[i - 1].isalpha() or _MARK.match(text[i - 1])):
         i -= 1
-    word = text[i:dot].lower().rstrip("\u0640")
+    word = _MARKS_RE.sub("", text[i:dot]).lower()
     if not word:
         return False
     before = text[i - 1] if i > 0 else " "
