@@ -1,0 +1,271 @@
+"""The neural NER model at run time: numpy only (no torch), loaded lazily.
+
+The model file (``marsad/models/ner-neural.npz``, written by
+:func:`marsad.ner.neural_train.export`) holds the network's weights (``w.*``, float32), the
+word vectors (``emb_q`` int8 and ``emb_scale``), and UTF-8 blobs (``t.*``): a JSON header
+(format, tags, training configuration, provenance, dev scores), the vocabulary, word counts,
+character set and gazetteer. Every array is read with ``allow_pickle=False``.
+
+:class:`NeuralNerModel` has the same tagging methods as the CRF's
+:class:`marsad.ner.tagger.NerModel` (``tag``, ``tag_scored``, ``tag_sentences``), so
+:func:`marsad.ner.tag_doc` and :func:`marsad.ner.evaluate.evaluate` accept it as it is.
+
+>>> model = load()                                  # doctest: +SKIP
+>>> model.tag(["قال", "الرئيس", "جورج", "بوش", "في", "واشنطن"])  # doctest: +SKIP
+['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from marsad.errors import ModelError
+
+if TYPE_CHECKING:
+    from marsad.ner.neural_encode import Batch
+
+FORMAT = "marsad-ner-neural/1"
+MODEL_NAME = "ner-neural.npz"
+#: the most sentences tagged together (sorted by length, so padding stays small) …
+BATCH_SIZE = 256
+#: … and the most padded token slots in one batch (long sentences go in small batches).
+BATCH_TOKENS = 8192
+#: distinct tokens whose input projections are kept between calls.
+CACHE_TOKENS = 200_000
+#: the longest run of tokens tagged at once; longer "sentences" are cut (see tagger.chunks).
+MAX_TOKENS = 300
+REBUILD = (
+    "rebuild it with `pip install 'marsad[train-neural]'` then `marsad train ner-neural "
+    "--data ../shared/data/ner/anercorp-train.txt --unlabelled ../shared/data/news/ant` "
+    "(see marsad/models/NER_MODEL_CARD.md)"
+)
+
+
+def default_path() -> Path:
+    """The neural model shipped with marsad: ``marsad/models/ner-neural.npz``."""
+    return Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
+
+
+def _text(data: Any, name: str) -> str:
+    return bytes(data["t." + name]).decode("utf-8")
+
+
+def read_model_file(path: Path) -> dict[str, Any]:
+    """Every array and blob of a model file; a missing or damaged file raises
+    :class:`ModelError` saying how to rebuild it."""
+    import numpy as np
+
+    if not path.is_file():
+        raise ModelError(f"the neural NER model {path} is missing; {REBUILD}")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        header = json.loads(_text(arrays, "header"))
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile,
+            UnicodeDecodeError) as exc:
+        raise ModelError(f"the neural NER model {path} is corrupted ({exc}); {REBUILD}") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ModelError(f"the neural NER model {path} is not a {FORMAT} model; {REBUILD}")
+    arrays["header"] = header
+    return arrays
+
+
+class NeuralNerModel:
+    """A loaded neural model: tags lists of tokens with BIO labels (and their marginals)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        import numpy as np
+
+        from marsad.ner.embeddings import dequantize
+        from marsad.ner.gazetteer import Gazetteer
+        from marsad.ner.neural_encode import Encoder
+        from marsad.ner.neural_ops import Network, bio_constraints
+
+        self.path = Path(path) if path is not None else default_path()
+        data = read_model_file(self.path)
+        self.meta: dict[str, Any] = data["header"]
+        try:
+            self.tags = tuple(self.meta["tags"])
+            words = _text(data, "words").split("\n")
+            counts = [int(c) for c in _text(data, "counts").split()]
+            gazetteer = Gazetteer.load(json.loads(_text(data, "gazetteer")))
+            self.encoder = Encoder(words, counts, _text(data, "chars"), gazetteer)
+            emb = np.zeros((len(words) + 2, data["emb_q"].shape[1]), dtype=np.float32)
+            emb[2:] = dequantize(data["emb_q"], data["emb_scale"])
+            self.params = {k[2:]: v for k, v in data.items() if k.startswith("w.")}
+            self.params["emb"] = emb
+            penalty, start_penalty = bio_constraints(self.tags)
+            self.trans = self.params["trans"] + penalty
+            self.start = self.params["start"] + start_penalty
+            self.end = self.params["end"]
+            self._check(len(words))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ModelError(f"the neural NER model {self.path} is corrupted ({exc!r}); "
+                             f"{REBUILD}") from None
+        self.network = Network(self.params)
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, self.network.w_token.shape[1]), dtype=np.float32)
+        self._lock = threading.Lock()
+
+    def _check(self, n_words: int) -> None:
+        """Shapes that must agree, so a damaged file fails here and not in the middle of
+        tagging."""
+        p, k = self.params, len(self.tags)
+        if p["out.weight"].shape[0] != k or p["trans"].shape != (k, k):
+            raise ValueError("tag count does not match the output layer")
+        if p["char_emb.weight"].shape[0] != self.encoder.n_chars:
+            raise ValueError("character set does not match the character table")
+        if p["emb"].shape[0] != n_words + 2:
+            raise ValueError("vocabulary does not match the word vectors")
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """The BIO tags of one sentence's tokens."""
+        return self.tag_sentences([tokens])[0][0]
+
+    def tag_scored(self, tokens: Sequence[str], scores: bool = True
+                   ) -> tuple[list[str], list[float]]:
+        """Tags, and each tag's marginal probability (``1.0`` each when ``scores`` is false)."""
+        return self.tag_sentences([tokens], scores)[0]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], scores: bool = False
+                      ) -> list[tuple[list[str], list[float]]]:
+        """Tag many sentences at once (batched by length). Returns ``(tags, marginals)`` per
+        sentence; an empty sentence gets empty lists."""
+        from marsad.ner.tagger import chunks
+
+        pieces: list[Sequence[str]] = []
+        owner: list[int] = []
+        for n, tokens in enumerate(sentences):
+            for start, end in chunks(tokens, MAX_TOKENS):
+                pieces.append(tokens[start:end])
+                owner.append(n)
+        tagged: list[tuple[list[str], list[float]]] = [([], []) for _ in pieces]
+        for ids in batches([len(p) for p in pieces]):
+            for j, result in zip(ids, self._tag_batch([pieces[j] for j in ids], scores),
+                                 strict=True):
+                tagged[j] = result
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        for n, (tags, probs) in zip(owner, tagged, strict=True):
+            out[n][0].extend(tags)
+            out[n][1].extend(probs)
+        return out
+
+    def _gates(self, batch: Batch) -> Any:
+        """(B, T, 8H) input gates of every position, from the per-token cache (tokens not
+        seen before are computed and added)."""
+        import numpy as np
+
+        from marsad.ner.neural_ops import token_features
+
+        if len(self._rows) + len(batch.distinct) > CACHE_TOKENS:
+            self._rows.clear()
+        rows = np.empty(len(batch.distinct), dtype=np.int64)
+        new: list[int] = []
+        for u, token in enumerate(batch.distinct):
+            r = self._rows.get(token)
+            if r is None:
+                r = self._rows[token] = len(self._rows)
+                new.append(u)
+            rows[u] = r
+        if new:
+            idx = np.array(new, dtype=np.int64)
+            feats = token_features(self.params, batch.words[idx], batch.stems[idx],
+                                   batch.chars[idx], batch.flags[idx])
+            needed = len(self._rows)
+            if needed > len(self._table):
+                grown = np.zeros((max(needed, 2 * len(self._table)), self._table.shape[1]),
+                                 dtype=np.float32)
+                grown[: len(self._table)] = self._table
+                self._table = grown
+            self._table[rows[idx]] = self.network.token_gates(feats)
+        return self._table[rows[batch.types]]
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Any, Any]:
+        from marsad.ner.neural_encode import make_batch
+
+        with self._lock:  # the caches are shared
+            batch = make_batch(self.encoder, sentences)
+            gates = self._gates(batch)
+        return self.network.emissions(gates, batch.gaz, batch.lengths), batch.lengths
+
+    def _tag_batch(self, sentences: Sequence[Sequence[str]], scores: bool
+                   ) -> list[tuple[list[str], list[float]]]:
+        import numpy as np
+
+        from marsad.ner.neural_ops import marginals, viterbi
+
+        em, lengths = self._emissions(sentences)
+        best = viterbi(em, lengths, self.trans, self.start, self.end)
+        probs = None
+        if scores:
+            marg = marginals(em, lengths, self.trans, self.start, self.end)
+            probs = np.take_along_axis(marg, best[:, :, None], axis=2)[:, :, 0]
+        out = []
+        for b, tokens in enumerate(sentences):
+            n = len(tokens)
+            tags = [self.tags[k] for k in best[b, :n]]
+            p = [round(float(x), 4) for x in probs[b, :n]] if probs is not None else [1.0] * n
+            out.append((tags, p))
+        return out
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
+        """The (B, T, K) tag scores of non-empty sentences, padded (for tests and ensembles)."""
+        return self._emissions(sentences)[0]
+
+
+def batches(lengths: Sequence[int], size: int = BATCH_SIZE, tokens: int = BATCH_TOKENS
+            ) -> list[list[int]]:
+    """Indices of non-empty items grouped by length: at most ``size`` items and ``tokens``
+    padded slots (items × longest) a group, unless one item alone is longer."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
+    out: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        if current and (len(current) >= size or (len(current) + 1) * lengths[i] > tokens):
+            out.append(current)
+            current = []
+        current.append(i)
+    if current:
+        out.append(current)
+    return out
+
+
+_MODELS: dict[str, NeuralNerModel] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load(path: str | Path | None = None) -> NeuralNerModel:
+    """The neural model at ``path`` (default: the shipped one), loaded once and reused."""
+    key = str(Path(path).resolve()) if path is not None else ""
+    model = _MODELS.get(key)
+    if model is None:
+        with _LOAD_LOCK:
+            model = _MODELS.get(key)
+            if model is None:
+                model = _MODELS[key] = NeuralNerModel(path)
+    return model
+
+
+def evaluate_file(path: str | Path, split: str = "all", dev_split: float = 0.1,
+                  model: NeuralNerModel | str | Path | None = None) -> dict[str, Any]:
+    """Exact-span scores of the neural model on a token/tag file (or its ``train``/``dev``
+    part), in the JSON shape of ``marsad eval ner --json``: ``{"micro": {...}, "per_type":
+    {...}, "tokens": N, "seconds": S}``."""
+    import time
+
+    from marsad.ner import data
+    from marsad.ner.scoring import score
+
+    sentences = data.split(data.read_conll(path), split, dev_split)
+    if not isinstance(model, NeuralNerModel):
+        model = load(model)
+    started = time.perf_counter()
+    predicted = [tags for tags, _ in model.tag_sentences([s.tokens for s in sentences])]
+    report = score([s.tags for s in sentences], predicted).as_dict()
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    return report

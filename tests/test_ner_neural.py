@@ -1,0 +1,211 @@
+"""The neural NER model: the numpy forward pass against torch, Viterbi and marginals against
+brute force, batching, and the errors of a missing or damaged model file."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.errors import ModelError
+from marsad.ner.data import Sentence
+from marsad.ner.neural import FORMAT, NeuralNerModel, batches, read_model_file
+from marsad.ner.neural_ops import bio_constraints, marginals, viterbi
+
+SENTENCES = [
+    Sentence(("قال", "الرئيس", "جورج", "بوش", "في", "واشنطن", "."),
+             ("O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O")),
+    Sentence(("وصل", "وفد", "الأمم", "المتحدة", "إلى", "بغداد"),
+             ("O", "O", "B-ORG", "I-ORG", "O", "B-LOC")),
+    Sentence(("أعلنت", "شركة", "مايكروسوفت", "عن", "ويندوز", "2000"),
+             ("O", "O", "B-ORG", "O", "B-MISC", "I-MISC")),
+    Sentence(("التقى", "بوش", "بالرئيس", "المصري", "في", "القاهرة"),
+             ("O", "B-PERS", "O", "O", "O", "B-LOC")),
+]
+
+
+def _tiny_model(tmp_path: Path):
+    torch = pytest.importorskip("torch", reason="torch (the train-neural extra) is not installed")
+    from marsad.ner.neural_train import (
+        NetConfig,
+        NeuralTrainConfig,
+        export,
+        make_net,
+        prepare,
+    )
+
+    words = sorted({w for s in SENTENCES for w in s.tokens} | {"رئيس", "الامم", "المتحده"})
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(words), 8)).astype(np.float32)
+    config = NeuralTrainConfig(folds=2, net=NetConfig(char_dim=4, filters=5, hidden=6,
+                                                      dropout=0.0))
+    prep = prepare(SENTENCES, words, list(range(len(words), 0, -1)), vectors, config)
+    torch.manual_seed(0)
+    net = make_net(prep.vectors, prep.encoder.n_chars, config.net)
+    with torch.no_grad():
+        for p in (net.trans, net.start, net.end):
+            p.normal_()
+    net.eval()
+    path = tmp_path / "tiny.npz"
+    export(path, net, prep, config, {"note": "test"})
+    return torch, net, prep, path
+
+
+def test_numpy_forward_equals_torch(tmp_path: Path) -> None:
+    from marsad.ner.neural_encode import make_batch
+    from marsad.ner.neural_train import to_tensors
+
+    torch, net, prep, path = _tiny_model(tmp_path)
+    model = NeuralNerModel(path)
+    sentences = [s.tokens for s in SENTENCES] + [("غير", "معروف", "xyz", "بوش")]
+    batch = make_batch(prep.encoder, sentences)
+    with torch.no_grad():
+        expected = net.emissions(*to_tensors(torch, batch)).numpy()
+    got = model.emissions(sentences)
+    for b, tokens in enumerate(sentences):
+        n = len(tokens)
+        np.testing.assert_allclose(got[b, :n], expected[b, :n], rtol=1e-4, atol=1e-5)
+    # a second call is served from the token cache: same numbers
+    np.testing.assert_allclose(model.emissions(sentences), got, rtol=1e-6, atol=1e-6)
+    # one sentence alone (other padding, other batch) gives the same scores
+    alone = model.emissions([sentences[1]])
+    np.testing.assert_allclose(alone[0], got[1, : len(sentences[1])], rtol=1e-4, atol=1e-5)
+    assert model.meta["note"] == "test"
+    tags, probs = model.tag_scored(list(sentences[0]))
+    assert len(tags) == len(probs) == len(sentences[0])
+    assert all(0.0 <= p <= 1.0 for p in probs)
+
+
+def test_crf_nll_equals_brute_force() -> None:
+    torch = pytest.importorskip("torch", reason="torch (the train-neural extra) is not installed")
+    from marsad.ner.neural_train import crf_nll
+
+    rng = np.random.default_rng(3)
+    k, steps = 3, 4
+    scores = rng.normal(size=(2, steps, k))
+    trans, start, end = rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+    lengths = np.array([4, 2])
+    tags = np.array([[0, 2, 1, 1], [2, 0, 0, 0]])
+
+    def path_score(b: int, seq: tuple[int, ...]) -> float:
+        s = start[seq[0]] + end[seq[-1]] + sum(scores[b, t, y] for t, y in enumerate(seq))
+        return s + sum(trans[a, c] for a, c in itertools.pairwise(seq))
+
+    want = 0.0
+    for b in range(2):
+        n = lengths[b]
+        log_z = np.logaddexp.reduce([path_score(b, seq)
+                                     for seq in itertools.product(range(k), repeat=n)])
+        want += log_z - path_score(b, tuple(tags[b, :n]))
+    t = torch.as_tensor
+    got = crf_nll(torch, t(scores), t(tags), t(lengths), t(trans), t(start), t(end))
+    assert float(got) == pytest.approx(want / 2, rel=1e-6)
+
+
+def _brute_best(scores, trans, start, end):
+    k = scores.shape[1]
+    best, best_seq = -np.inf, None
+    for seq in itertools.product(range(k), repeat=len(scores)):
+        s = start[seq[0]] + end[seq[-1]] + sum(scores[t, y] for t, y in enumerate(seq))
+        s += sum(trans[a, b] for a, b in itertools.pairwise(seq))
+        if s > best:
+            best, best_seq = s, seq
+    return list(best_seq)
+
+
+def test_viterbi_hand_made_case() -> None:
+    # tags O, B, I: the emissions alone prefer O B O I, but O -> I is forbidden, so the best
+    # path pays for I where O scored best: O B I I
+    o, b, i = 0, 1, 2
+    trans = np.array([[0.0, 0.0, -100.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0]])
+    start = np.array([0.0, 0.0, -100.0])
+    end = np.zeros(3)
+    scores = np.array([[[2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [1.0, 0.0, 0.5], [0.0, 0.0, 2.0]]])
+    assert viterbi(scores, np.array([4]), trans, start, end)[0].tolist() == [o, b, i, i]
+    assert scores[0].argmax(axis=1).tolist() == [o, b, o, i]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=4), st.integers(0, 2**31 - 1))
+def test_viterbi_and_marginals_match_brute_force(lengths: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    k = 3
+    steps = max(lengths)
+    scores = rng.normal(size=(len(lengths), steps, k))
+    trans, start, end = rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+    lens = np.array(lengths)
+    best = viterbi(scores, lens, trans, start, end)
+    marg = marginals(scores, lens, trans, start, end)
+    for b, n in enumerate(lengths):
+        assert best[b, :n].tolist() == _brute_best(scores[b, :n], trans, start, end)
+        np.testing.assert_allclose(marg[b, :n].sum(axis=1), 1.0, rtol=1e-9)
+        # brute-force marginal of the first position
+        seqs = list(itertools.product(range(k), repeat=n))
+        weights = np.array([
+            np.exp(start[s[0]] + end[s[-1]] + sum(scores[b, t, y] for t, y in enumerate(s))
+                   + sum(trans[x, y] for x, y in itertools.pairwise(s)))
+            for s in seqs])
+        first = np.array([weights[[q[0] == y for q in seqs]].sum() for y in range(k)])
+        np.testing.assert_allclose(marg[b, 0], first / weights.sum(), rtol=1e-6)
+
+
+def test_bio_constraints_forbid_ill_formed_sequences() -> None:
+    tags = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC")
+    trans, start = bio_constraints(tags)
+    assert start.tolist() == [0, 0, -1e4, 0, -1e4]
+    assert trans[0, 2] < 0 and trans[3, 2] < 0 and trans[4, 2] < 0  # O/B-LOC/I-LOC -> I-PERS
+    assert trans[1, 2] == 0 and trans[2, 2] == 0 and trans[2, 3] == 0 and trans[0, 1] == 0
+
+
+@given(st.lists(st.integers(0, 400), max_size=60), st.integers(1, 8), st.integers(1, 500))
+def test_batches_cover_every_nonempty_item_once(lengths: list[int], size: int, tokens: int) -> None:
+    groups = batches(lengths, size, tokens)
+    flat = [i for g in groups for i in g]
+    assert sorted(flat) == [i for i, n in enumerate(lengths) if n]
+    for g in groups:
+        assert len(g) <= size
+        assert len(g) == 1 or len(g) * max(lengths[i] for i in g) <= tokens
+
+
+def test_missing_model_says_how_to_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="marsad train ner-neural"):
+        NeuralNerModel(tmp_path / "nothing.npz")
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip file at all", b"PK\x03\x04broken"])
+def test_corrupt_model_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match="corrupted.*marsad train ner-neural"):
+        NeuralNerModel(path)
+
+
+def test_truncated_and_foreign_model_files(tmp_path: Path) -> None:
+    other = tmp_path / "other.npz"
+    np.savez(other, x=np.zeros(3))
+    with pytest.raises(ModelError, match="corrupted"):
+        read_model_file(other)
+    header = np.frombuffer(b'{"format": "something-else"}', dtype=np.uint8)
+    np.savez(other, **{"t.header": header})
+    with pytest.raises(ModelError, match=f"not a {FORMAT} model"):
+        read_model_file(other)
+    header = np.frombuffer(json.dumps({"format": FORMAT, "tags": ["O"]}).encode(), dtype=np.uint8)
+    np.savez(other, **{"t.header": header})
+    with pytest.raises(ModelError, match="corrupted"):
+        NeuralNerModel(other)
+
+
+def test_truncated_real_model_file(tmp_path: Path) -> None:
+    _, _, _, path = _tiny_model(tmp_path)
+    data = path.read_bytes()
+    cut = tmp_path / "cut.npz"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match="corrupted"):
+        NeuralNerModel(cut)
+    assert zipfile.is_zipfile(path)
