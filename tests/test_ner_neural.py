@@ -30,7 +30,7 @@ SENTENCES = [
 ]
 
 
-def _tiny_model(tmp_path: Path):
+def _tiny_model(tmp_path: Path, networks: int = 1):
     torch = pytest.importorskip("torch", reason="torch (the train-neural extra) is not installed")
     from marsad.ner.neural_train import (
         NetConfig,
@@ -46,15 +46,18 @@ def _tiny_model(tmp_path: Path):
     config = NeuralTrainConfig(folds=2, net=NetConfig(char_dim=4, filters=5, hidden=6,
                                                       dropout=0.0))
     prep = prepare(SENTENCES, words, list(range(len(words), 0, -1)), vectors, config)
-    torch.manual_seed(0)
-    net = make_net(prep.vectors, prep.encoder.n_chars, config.net)
-    with torch.no_grad():
-        for p in (net.trans, net.start, net.end):
-            p.normal_()
-    net.eval()
+    nets = []
+    for seed in range(networks):
+        torch.manual_seed(seed)
+        net = make_net(prep.vectors, prep.encoder.n_chars, config.net)
+        with torch.no_grad():
+            for p in (net.trans, net.start, net.end):
+                p.normal_()
+        net.eval()
+        nets.append(net)
     path = tmp_path / "tiny.npz"
-    export(path, net, prep, config, {"note": "test"})
-    return torch, net, prep, path
+    export(path, nets, prep, config, {"note": "test"})
+    return torch, nets[0] if networks == 1 else nets, prep, path
 
 
 def test_numpy_forward_equals_torch(tmp_path: Path) -> None:
@@ -80,6 +83,26 @@ def test_numpy_forward_equals_torch(tmp_path: Path) -> None:
     tags, probs = model.tag_scored(list(sentences[0]))
     assert len(tags) == len(probs) == len(sentences[0])
     assert all(0.0 <= p <= 1.0 for p in probs)
+
+
+def test_ensemble_averages_networks(tmp_path: Path) -> None:
+    from marsad.ner.neural_encode import make_batch
+    from marsad.ner.neural_train import to_tensors
+
+    torch, nets, prep, path = _tiny_model(tmp_path, networks=2)
+    model = NeuralNerModel(path)
+    assert len(model.networks) == 2
+    sentences = [s.tokens for s in SENTENCES]
+    tensors = to_tensors(torch, make_batch(prep.encoder, sentences))
+    with torch.no_grad():
+        expected = sum(net.emissions(*tensors).numpy() for net in nets) / 2
+        trans = (nets[0].trans + nets[1].trans).numpy() / 2
+    got = model.emissions(sentences)
+    for b, tokens in enumerate(sentences):
+        np.testing.assert_allclose(got[b, : len(tokens)], expected[b, : len(tokens)],
+                                   rtol=1e-4, atol=1e-5)
+    off_bio = model.trans < -1000
+    np.testing.assert_allclose(model.trans[~off_bio], trans[~off_bio], rtol=1e-6)
 
 
 def test_crf_nll_equals_brute_force() -> None:
@@ -209,3 +232,42 @@ def test_truncated_real_model_file(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="corrupted"):
         NeuralNerModel(cut)
     assert zipfile.is_zipfile(path)
+
+
+def _write_fixture(tmp_path: Path) -> tuple[Path, Path]:
+    from marsad.ner.data import format_conll
+
+    data = tmp_path / "tiny.txt"
+    data.write_text(format_conll(SENTENCES * 5), encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    body = " ".join(" ".join(s.tokens) for s in SENTENCES * 3)
+    (news / "a.txt").write_text(f"<DOC><DOCNO>1</DOCNO><TITLE>خبر</TITLE><TEXT>{body}</TEXT></DOC>",
+                                encoding="utf-8")
+    return data, news
+
+
+def test_train_and_eval_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("torch", reason="torch (the train-neural extra) is not installed")
+    from marsad.cli import main
+
+    data, news = _write_fixture(tmp_path)
+    out = tmp_path / "model.npz"
+    assert main(["train", "ner-neural", "--data", str(data), "--unlabelled", str(news),
+                 "--out", str(out), "--epochs", "2", "--ensemble", "2", "--dev-split", "0.2", "--json"]) == 0
+    header = json.loads(capsys.readouterr().out)
+    assert header["format"] == FORMAT and header["config"]["epochs"] == 2
+    assert header["trained_on"]["sentences"] == 16 and "dev" in header
+    assert main(["eval", "ner-neural", "--data", str(data), "--model", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) >= {"micro", "per_type", "tokens"}
+    assert report["tokens"] == 5 * sum(len(s) for s in SENTENCES)
+    assert set(report["micro"]) >= {"precision", "recall", "f1"}
+    assert main(["eval", "ner-neural", "--data", str(data), "--model", str(out)]) == 0
+    assert "micro" in capsys.readouterr().out
+
+
+def test_eval_command_names_a_missing_file(tmp_path: Path) -> None:
+    from marsad.cli import main
+
+    assert main(["eval", "ner-neural", "--data", str(tmp_path / "none.txt")]) != 0

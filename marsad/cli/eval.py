@@ -15,6 +15,7 @@ EVALUATORS: dict[str, str] = {
     "numbers": "marsad.extract.evaluate",
     "dates": "marsad.extract.evaluate",
     "ner": "marsad.ner.cli",
+    "ner-neural": "marsad.ner.neural_cli",
     "entities": "marsad.kb.evaluate",
     "events": "marsad.extract.eval_events",
     "quotes": "marsad.extract.eval_quotes",

@@ -10,7 +10,8 @@ import importlib
 from typing import Any
 
 #: kind -> module providing ``register_train``.
-TRAINERS: dict[str, str] = {"ner": "marsad.ner.cli", "clusters": "marsad.ner.cli"}
+TRAINERS: dict[str, str] = {"ner": "marsad.ner.cli", "clusters": "marsad.ner.cli",
+                            "ner-neural": "marsad.ner.neural_cli"}
 
 
 def register(sub: Any) -> None:

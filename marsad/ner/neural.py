@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from marsad.errors import ModelError
 
 if TYPE_CHECKING:
@@ -58,8 +60,6 @@ def _text(data: Any, name: str) -> str:
 def read_model_file(path: Path) -> dict[str, Any]:
     """Every array and blob of a model file; a missing or damaged file raises
     :class:`ModelError` saying how to rebuild it."""
-    import numpy as np
-
     if not path.is_file():
         raise ModelError(f"the neural NER model {path} is missing; {REBUILD}")
     try:
@@ -76,46 +76,64 @@ def read_model_file(path: Path) -> dict[str, Any]:
 
 
 class NeuralNerModel:
-    """A loaded neural model: tags lists of tokens with BIO labels (and their marginals)."""
+    """A loaded neural model: tags lists of tokens with BIO labels (and their marginals).
+
+    A model file may hold several networks trained from different seeds (an ensemble): their
+    tag scores and CRF parameters are averaged. Unless the file says otherwise, the tags of
+    the sentences given together (one document, in order) are then completed by
+    :func:`marsad.ner.propagate.propagate`.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
-        import numpy as np
+        self.path = Path(path) if path is not None else default_path()
+        data = read_model_file(self.path)
+        self.meta: dict[str, Any] = data["header"]
+        try:
+            self._setup(data)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            raise ModelError(f"the neural NER model {self.path} is corrupted ({exc!r}); "
+                             f"{REBUILD}") from None
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, self._offsets[-1]), dtype=np.float32)
+        self._lock = threading.Lock()
 
+    def _setup(self, data: dict[str, Any]) -> None:
         from marsad.ner.embeddings import dequantize
         from marsad.ner.gazetteer import Gazetteer
         from marsad.ner.neural_encode import Encoder
         from marsad.ner.neural_ops import Network, bio_constraints
 
-        self.path = Path(path) if path is not None else default_path()
-        data = read_model_file(self.path)
-        self.meta: dict[str, Any] = data["header"]
-        try:
-            self.tags = tuple(self.meta["tags"])
-            words = _text(data, "words").split("\n")
-            counts = [int(c) for c in _text(data, "counts").split()]
-            gazetteer = Gazetteer.load(json.loads(_text(data, "gazetteer")))
-            self.encoder = Encoder(words, counts, _text(data, "chars"), gazetteer)
-            emb = np.zeros((len(words) + 2, data["emb_q"].shape[1]), dtype=np.float32)
-            emb[2:] = dequantize(data["emb_q"], data["emb_scale"])
-            self.params = {k[2:]: v for k, v in data.items() if k.startswith("w.")}
-            self.params["emb"] = emb
-            penalty, start_penalty = bio_constraints(self.tags)
-            self.trans = self.params["trans"] + penalty
-            self.start = self.params["start"] + start_penalty
-            self.end = self.params["end"]
-            self._check(len(words))
-        except (KeyError, TypeError, ValueError, IndexError) as exc:
-            raise ModelError(f"the neural NER model {self.path} is corrupted ({exc!r}); "
-                             f"{REBUILD}") from None
-        self.network = Network(self.params)
-        self._rows: dict[str, int] = {}
-        self._table = np.zeros((1024, self.network.w_token.shape[1]), dtype=np.float32)
-        self._lock = threading.Lock()
+        self.tags = tuple(self.meta["tags"])
+        words = _text(data, "words").split("\n")
+        counts = [int(c) for c in _text(data, "counts").split()]
+        gazetteer = Gazetteer.load(json.loads(_text(data, "gazetteer")))
+        self.encoder = Encoder(words, counts, _text(data, "chars"), gazetteer)
+        emb = np.zeros((len(words) + 2, data["emb_q"].shape[1]), dtype=np.float32)
+        emb[2:] = dequantize(data["emb_q"], data["emb_scale"])
+        n_nets = int(self.meta.get("networks", 1))
+        if n_nets < 1:
+            raise ValueError("no network")
+        self.params: list[dict[str, Any]] = []
+        for i in range(n_nets):
+            prefix = f"n{i}."
+            params = {k[len(prefix):]: v for k, v in data.items() if k.startswith(prefix)}
+            params["emb"] = emb
+            self._check(params, len(words))
+            self.params.append(params)
+        self.networks = [Network(p) for p in self.params]
+        widths = [n.w_token.shape[1] for n in self.networks]
+        self._offsets = [sum(widths[:i]) for i in range(n_nets + 1)]
+        penalty, start_penalty = bio_constraints(self.tags)
+        self.trans = np.mean([p["trans"] for p in self.params], axis=0) + penalty
+        self.start = np.mean([p["start"] for p in self.params], axis=0) + start_penalty
+        self.end = np.mean([p["end"] for p in self.params], axis=0)
+        settings = self.meta.get("propagate")
+        self.propagation: dict[str, Any] | None = dict(settings) if settings else None
 
-    def _check(self, n_words: int) -> None:
+    def _check(self, p: dict[str, Any], n_words: int) -> None:
         """Shapes that must agree, so a damaged file fails here and not in the middle of
         tagging."""
-        p, k = self.params, len(self.tags)
+        k = len(self.tags)
         if p["out.weight"].shape[0] != k or p["trans"].shape != (k, k):
             raise ValueError("tag count does not match the output layer")
         if p["char_emb.weight"].shape[0] != self.encoder.n_chars:
@@ -132,34 +150,52 @@ class NeuralNerModel:
         """Tags, and each tag's marginal probability (``1.0`` each when ``scores`` is false)."""
         return self.tag_sentences([tokens], scores)[0]
 
-    def tag_sentences(self, sentences: Sequence[Sequence[str]], scores: bool = False
-                      ) -> list[tuple[list[str], list[float]]]:
-        """Tag many sentences at once (batched by length). Returns ``(tags, marginals)`` per
-        sentence; an empty sentence gets empty lists."""
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], scores: bool = False,
+                      propagate: bool | None = None) -> list[tuple[list[str], list[float]]]:
+        """Tag the sentences of one document, in order (batched by length). Returns ``(tags,
+        marginals)`` per sentence (``1.0`` each when ``scores`` is false); an empty sentence
+        gets empty lists. ``propagate`` (default: as the model file says) completes the tags
+        with the names found confidently in nearby sentences."""
         from marsad.ner.tagger import chunks
 
+        settings = self.propagation if propagate is not False else None
+        marginals_needed = scores or settings is not None
         pieces: list[Sequence[str]] = []
         owner: list[int] = []
         for n, tokens in enumerate(sentences):
             for start, end in chunks(tokens, MAX_TOKENS):
                 pieces.append(tokens[start:end])
                 owner.append(n)
-        tagged: list[tuple[list[str], list[float]]] = [([], []) for _ in pieces]
+        tagged: list[tuple[Any, Any]] = [(None, None)] * len(pieces)
         for ids in batches([len(p) for p in pieces]):
-            for j, result in zip(ids, self._tag_batch([pieces[j] for j in ids], scores),
-                                 strict=True):
+            results = self._tag_batch([pieces[j] for j in ids], marginals_needed)
+            for j, result in zip(ids, results, strict=True):
                 tagged[j] = result
-        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
-        for n, (tags, probs) in zip(owner, tagged, strict=True):
-            out[n][0].extend(tags)
-            out[n][1].extend(probs)
+        best: list[list[int]] = [[] for _ in sentences]
+        marg: list[list[Any]] = [[] for _ in sentences]
+        for n, (ids_, probs) in zip(owner, tagged, strict=True):
+            if ids_ is not None:
+                best[n].extend(ids_.tolist())
+                if probs is not None:
+                    marg[n].extend(probs)
+        tags = [[self.tags[k] for k in row] for row in best]
+        if settings is not None:
+            from marsad.ner.propagate import propagate as complete
+
+            chosen = [[float(m[k]) for m, k in zip(ms, row, strict=True)]
+                      for ms, row in zip(marg, best, strict=True)]
+            tags = complete(sentences, tags, chosen, **settings)
+        index = {t: i for i, t in enumerate(self.tags)}
+        out = []
+        for row, ms in zip(tags, marg, strict=True):
+            probs = ([round(float(m[index[t]]), 4) for t, m in zip(row, ms, strict=True)]
+                     if scores else [1.0] * len(row))
+            out.append((row, probs))
         return out
 
     def _gates(self, batch: Batch) -> Any:
-        """(B, T, 8H) input gates of every position, from the per-token cache (tokens not
-        seen before are computed and added)."""
-        import numpy as np
-
+        """(B, T, G) input gates of every position for every network, from the per-token
+        cache (tokens not seen before are computed and added)."""
         from marsad.ner.neural_ops import token_features
 
         if len(self._rows) + len(batch.distinct) > CACHE_TOKENS:
@@ -174,15 +210,17 @@ class NeuralNerModel:
             rows[u] = r
         if new:
             idx = np.array(new, dtype=np.int64)
-            feats = token_features(self.params, batch.words[idx], batch.stems[idx],
-                                   batch.chars[idx], batch.flags[idx])
             needed = len(self._rows)
             if needed > len(self._table):
                 grown = np.zeros((max(needed, 2 * len(self._table)), self._table.shape[1]),
                                  dtype=np.float32)
                 grown[: len(self._table)] = self._table
                 self._table = grown
-            self._table[rows[idx]] = self.network.token_gates(feats)
+            for i, (params, net) in enumerate(zip(self.params, self.networks, strict=True)):
+                feats = token_features(params, batch.words[idx], batch.stems[idx],
+                                       batch.chars[idx], batch.flags[idx])
+                lo, hi = self._offsets[i], self._offsets[i + 1]
+                self._table[rows[idx], lo:hi] = net.token_gates(feats)
         return self._table[rows[batch.types]]
 
     def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Any, Any]:
@@ -191,27 +229,22 @@ class NeuralNerModel:
         with self._lock:  # the caches are shared
             batch = make_batch(self.encoder, sentences)
             gates = self._gates(batch)
-        return self.network.emissions(gates, batch.gaz, batch.lengths), batch.lengths
+        total = sum(net.emissions(gates[:, :, self._offsets[i] : self._offsets[i + 1]],
+                                  batch.gaz, batch.lengths)
+                    for i, net in enumerate(self.networks))
+        return total / len(self.networks), batch.lengths
 
-    def _tag_batch(self, sentences: Sequence[Sequence[str]], scores: bool
-                   ) -> list[tuple[list[str], list[float]]]:
-        import numpy as np
-
+    def _tag_batch(self, sentences: Sequence[Sequence[str]], marginals_needed: bool
+                   ) -> list[tuple[Any, Any]]:
+        """Best tag ids of each sentence, and its (n, K) marginals when asked for."""
         from marsad.ner.neural_ops import marginals, viterbi
 
         em, lengths = self._emissions(sentences)
         best = viterbi(em, lengths, self.trans, self.start, self.end)
-        probs = None
-        if scores:
-            marg = marginals(em, lengths, self.trans, self.start, self.end)
-            probs = np.take_along_axis(marg, best[:, :, None], axis=2)[:, :, 0]
-        out = []
-        for b, tokens in enumerate(sentences):
-            n = len(tokens)
-            tags = [self.tags[k] for k in best[b, :n]]
-            p = [round(float(x), 4) for x in probs[b, :n]] if probs is not None else [1.0] * n
-            out.append((tags, p))
-        return out
+        marg = marginals(em, lengths, self.trans, self.start, self.end) if marginals_needed \
+            else None
+        return [(best[b, :n], marg[b, :n] if marg is not None else None)
+                for b, n in enumerate(lengths.tolist())]
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
         """The (B, T, K) tag scores of non-empty sentences, padded (for tests and ensembles)."""

@@ -60,6 +60,11 @@ class NeuralTrainConfig:
     word_dropout: float = 0.05
     folds: int = 10
     seed: int = 1
+    #: networks trained (seeds ``seed``, ``seed + 1`` …) and averaged at run time
+    ensemble: int = 2
+    #: document propagation (:mod:`marsad.ner.propagate`) at run time
+    propagate_window: int = 20
+    propagate_min_prob: float = 0.5
     net: NetConfig = field(default_factory=NetConfig)
     embeddings: EmbeddingConfig = field(default_factory=EmbeddingConfig)
 
@@ -197,12 +202,14 @@ def prepare(sentences: Sequence[Sentence], words: Sequence[str], counts: Sequenc
 
 
 def fit(prep: Prepared, sentences: Sequence[Sentence], config: NeuralTrainConfig,
-        on_epoch: Callable[[int, Any, float], None] | None = None) -> Any:
-    """Train the network on ``sentences`` (with ``prep.gaz`` their gazetteer indices)."""
+        on_epoch: Callable[[int, Any, float], None] | None = None, seed: int | None = None
+        ) -> Any:
+    """Train one network on ``sentences`` (with ``prep.gaz`` their gazetteer indices)."""
     torch = _torch()
     torch.set_num_threads(1)
-    torch.manual_seed(config.seed)
-    rng = random.Random(config.seed)
+    seed = config.seed if seed is None else seed
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
     net = make_net(prep.vectors, prep.encoder.n_chars, config.net)
     params = [p for p in net.parameters() if p.requires_grad]
     optim = torch.optim.Adam(params, lr=config.lr)
@@ -222,7 +229,7 @@ def fit(prep: Prepared, sentences: Sequence[Sentence], config: NeuralTrainConfig
                 for arr in (batch.words, batch.stems):
                     drop = np.random.default_rng(rng.randrange(2**31)).random(arr.shape)
                     arr[(drop < config.word_dropout) & (arr > 1)] = UNK
-            tags = np.zeros(batch.words.shape, dtype=np.int64)
+            tags = np.zeros(batch.types.shape, dtype=np.int64)
             for b, i in enumerate(ids):
                 tags[b, : len(sentences[i])] = [tag_id[t] for t in sentences[i].tags]
             tensors = to_tensors(torch, batch)
@@ -240,18 +247,26 @@ def fit(prep: Prepared, sentences: Sequence[Sentence], config: NeuralTrainConfig
     return net
 
 
+def propagation(config: NeuralTrainConfig) -> dict[str, Any] | None:
+    """The run-time propagation settings stored in the model file (None: off)."""
+    if config.propagate_window <= 0:
+        return None
+    return {"window": config.propagate_window, "min_prob": config.propagate_min_prob}
+
+
 def weights_of(net: Any) -> dict[str, Any]:
     """The network's float32 weights by ``state_dict`` name, the word vectors left out."""
     return {k: v.detach().cpu().numpy().astype(np.float32)
             for k, v in net.state_dict().items() if k != "emb.weight"}
 
 
-def export(path: str | Path, net: Any, prep: Prepared, config: NeuralTrainConfig,
+def export(path: str | Path, nets: Sequence[Any], prep: Prepared, config: NeuralTrainConfig,
            meta: dict[str, Any]) -> None:
     """Write the numpy model file (see :mod:`marsad.ner.neural`)."""
-    arrays = {"w." + k: v for k, v in weights_of(net).items()}
+    arrays = {f"n{i}.{k}": v for i, net in enumerate(nets) for k, v in weights_of(net).items()}
     q, scale = prep.quantized
-    header = {"format": FORMAT, "tags": list(TAGS), "config": config.to_dict(), **meta}
+    header = {"format": FORMAT, "tags": list(TAGS), "networks": len(nets),
+              "propagate": propagation(config), "config": config.to_dict(), **meta}
     blobs = {
         "header": json.dumps(header, ensure_ascii=False),
         "words": "\n".join(prep.encoder.words),
@@ -266,3 +281,51 @@ def export(path: str | Path, net: Any, prep: Prepared, config: NeuralTrainConfig
     with tmp.open("wb") as fh:
         np.savez_compressed(fh, emb_q=q, emb_scale=scale, **arrays)
     tmp.replace(path)
+
+
+def unlabelled_sentences(unlabelled: str | Path | None, sentences: Sequence[Sentence]
+                         ) -> Any:
+    """The text the word vectors are learnt from: the TREC-like files under ``unlabelled``
+    (if any) and the training sentences' tokens, as word keys."""
+    from itertools import chain
+
+    from marsad.ner import corpus
+
+    own = corpus.token_sentences(s.tokens for s in sentences)
+    if unlabelled is None:
+        return own
+    corpus.trec_files(unlabelled)  # fail early on a bad directory
+    return chain(corpus.trec_sentences(unlabelled), own)
+
+
+def train(sentences: Sequence[Sentence], out: str | Path, unlabelled: str | Path | None,
+          config: NeuralTrainConfig = NeuralTrainConfig(),
+          dev: Sequence[Sentence] = (), provenance: dict[str, Any] | None = None
+          ) -> dict[str, Any]:
+    """Learn the word vectors, train the network on ``sentences`` and write the model file
+    ``out``; when ``dev`` sentences are given, they are scored with the written (numpy)
+    model and the scores stored in its header. Returns the header."""
+    from marsad.ner.embeddings import build
+    from marsad.ner.neural import NeuralNerModel
+    from marsad.ner.scoring import score
+
+    started = time.perf_counter()
+    words, vectors, counts = build(unlabelled_sentences(unlabelled, sentences), config.embeddings)
+    print(f"word vectors: {len(words)} words × {vectors.shape[1]} "
+          f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    prep = prepare(sentences, words, counts, vectors, config)
+    nets = [fit(prep, sentences, config, seed=config.seed + i) for i in range(config.ensemble)]
+    meta: dict[str, Any] = {
+        "trained_on": {"sentences": len(sentences), "tokens": sum(map(len, sentences)),
+                       **(provenance or {})},
+        "vocabulary": len(words),
+        "train_seconds": round(time.perf_counter() - started, 1),
+    }
+    export(out, nets, prep, config, meta)
+    if dev:
+        model = NeuralNerModel(out)
+        predicted = [t for t, _ in model.tag_sentences([s.tokens for s in dev])]
+        meta["dev"] = score([s.tags for s in dev], predicted).as_dict()
+        export(out, nets, prep, config, meta)
+    return {"format": FORMAT, "networks": len(nets), "propagate": propagation(config),
+            "config": config.to_dict(), **meta}
