@@ -109,7 +109,7 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> NerModel:
 
     sentences = list(parse_lines(TINY.splitlines(), "tiny"))
     out = tmp_path_factory.mktemp("model") / "tiny.json"
-    config = TrainConfig(c1=0.0, c2=0.01, max_iterations=50, folds=2,
+    config = TrainConfig(c1=0.0, c2=0.01, max_iterations=50, folds=2, kb=False,
                          features=FeatureConfig(clusters=(), context_clusters=()))
     train(sentences * 3, out, config)
     return NerModel(out)
@@ -272,8 +272,12 @@ def test_document_context_comes_from_other_sentences_only() -> None:
     first = [["O", "B-LOC"], ["O", "O", "O"], ["O", "B-PERS"], ["O"]]
     extra = context_features(sentences, first, window=1)
     assert extra[0] == [(), ()]  # its own LOC does not count; sentence 1 found nothing
-    assert extra[1] == [(), (), ("d=B-LOC",)]  # تونس tagged in sentence 0, through the و
+    assert extra[1] == [(), (), ("d=B-LOC", "dt=LOC")]  # تونس tagged in sentence 0, through و
     assert extra[3] == [()]  # sentence 0 is out of the window, sentence 2 has no تونس
+    # one word of a longer name: dt= only
+    extra = context_features([["جلال", "طالباني"], ["قال", "لطالباني"]],
+                             [["B-PERS", "I-PERS"], ["O", "O"]], window=1)
+    assert extra[1] == [(), ("dt=PERS",)]
     assert context_features(sentences, first, window=0) == [[()] * len(s) for s in sentences]
 
 

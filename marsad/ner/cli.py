@@ -46,7 +46,9 @@ def register_train(sub: Any, name: str) -> None:
                    "marsad/models/ner.json); its .crfsuite weights are written next to it")
     p.add_argument("--clusters", metavar="PATH", help="word cluster file (default: the shipped "
                    f"marsad/models/{DEFAULT_CLUSTERS}); 'none' trains without clusters")
-    p.add_argument("--c1", type=float, default=None, help="L1 penalty (default 0.05)")
+    p.add_argument("--no-kb", action="store_true", help="leave the knowledge base's names out "
+                   "of the gazetteer (default: in)")
+    p.add_argument("--c1", type=float, default=None, help="L1 penalty (default 0.1)")
     p.add_argument("--c2", type=float, default=None, help="L2 penalty (default 0.05)")
     p.add_argument("--max-iterations", type=int, default=None, metavar="N")
     p.add_argument("--json", action="store_true", help="print the metadata and dev scores as JSON")
@@ -96,7 +98,7 @@ def run_train(args: argparse.Namespace) -> int:
     config = TrainConfig()
     overrides = {k: getattr(args, k) for k in ("c1", "c2", "max_iterations")
                  if getattr(args, k) is not None}
-    config = replace(config, **overrides)
+    config = replace(config, **overrides, kb=not args.no_kb)
     if clusters is None:
         config = replace(config, features=replace(config.features, clusters=(),
                                                   context_clusters=()))

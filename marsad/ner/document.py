@@ -5,7 +5,9 @@ again and again, and a name tagged confidently once is evidence for its other me
 (Krishnan & Manning 2006 do this with a second CRF). :func:`context_features` turns the first
 pass's entities of the sentences within ``window`` sentences of each sentence (not the
 sentence itself) into a small gazetteer and matches it over the sentence: ``d=B-LOC`` on a
-token that starts a name the first pass tagged LOC elsewhere, ``d=I-LOC`` inside one.
+token that starts a name the first pass tagged LOC elsewhere, ``d=I-LOC`` inside one; and
+``dt=PERS`` on a token that is one word of a PERS name found elsewhere (the surname alone after
+the full name: جلال طالباني … طالباني).
 
 Training computes the same features from *jackknifed* first-pass predictions (each block of
 training sentences tagged by a first-pass model that did not see it), so the second pass
@@ -20,12 +22,15 @@ from marsad.ner.gazetteer import Gazetteer
 from marsad.ner.scoring import bio_spans
 
 Extra = list[tuple[str, ...]]
+#: words of a name this short (و، بن، آل) do not make ``dt=`` features.
+MIN_WORD = 2
 
 
 def context_features(
     sentences: Sequence[Sequence[str]], predictions: Sequence[Sequence[str]], window: int
 ) -> list[Extra]:
-    """For each sentence, for each token, the ``d=…`` features from the other sentences."""
+    """For each sentence, for each token, the ``d=…`` and ``dt=…`` features from the other
+    sentences within ``window``."""
     names = [
         [(tuple(tokens[a:b]), kind) for a, b, kind in bio_spans(tags)]
         for tokens, tags in zip(sentences, predictions, strict=True)
@@ -33,13 +38,20 @@ def context_features(
     out: list[Extra] = []
     for i, tokens in enumerate(sentences):
         lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
-        gaz = Gazetteer()
+        whole, words = Gazetteer(), Gazetteer()
         for j in range(lo, hi):
-            if j != i:
-                for name, kind in names[j]:
-                    gaz.add(name, kind)
-        if not gaz.entries:
+            if j == i:
+                continue
+            for name, kind in names[j]:
+                whole.add(name, kind)
+                for word in name:
+                    if len(word) > MIN_WORD:
+                        words.add((word,), kind)
+        if not whole.entries:
             out.append([()] * len(tokens))
             continue
-        out.append([tuple("d=" + label for label in labels) for labels in gaz.match(tokens)])
+        out.append([
+            (*("d=" + label for label in full), *("dt=" + label[2:] for label in part))
+            for full, part in zip(whole.match(tokens), words.match(tokens), strict=True)
+        ])
     return out

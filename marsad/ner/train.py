@@ -37,13 +37,13 @@ FORMAT = "marsad-ner/1"
 class TrainConfig:
     """Training settings (stored in the model's JSON file)."""
 
-    c1: float = 0.05
+    c1: float = 0.1
     c2: float = 0.05
     max_iterations: int = 200
     folds: int = 10
     first_folds: int = 5
     curated: bool = True
-    kb: bool = False
+    kb: bool = True
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,6 +141,15 @@ def jackknife_predictions(sentences: Sequence[Sentence], config: TrainConfig,
     return predictions
 
 
+def kb_index_sha256() -> str | None:
+    """The checksum of the knowledge-base index the gazetteer took names from."""
+    try:
+        from marsad.kb.base import INDEX
+    except ImportError:  # pragma: no cover
+        return None
+    return sha256(INDEX) if Path(INDEX).is_file() else None
+
+
 def first_pass_config(config: TrainConfig) -> TrainConfig:
     return replace(config, features=replace(config.features, document=0))
 
@@ -182,7 +191,8 @@ def train(
         "clusters_sha256": sha256(clusters_path) if clusters is not None and clusters_path else None,
         "config": config.to_dict(),
         "trained_on": {"sentences": len(sentences), "tokens": sum(len(s) for s in sentences),
-                       **(provenance or {})},
+                       **(provenance or {}), **({"kb_index_sha256": kb_index_sha256()}
+                                                if config.kb else {})},
         "train_seconds": round(time.perf_counter() - started, 1),
         "gazetteer": gazetteer.dump() if config.features.gazetteer else [],
     }
