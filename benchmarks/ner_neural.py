@@ -10,10 +10,11 @@ Each measure runs in a fresh process pinned to one core, with one BLAS thread
 * ``load``: import ``marsad.ner.neural`` and load the model file, and the memory it adds;
 * ``foundation``: the ``tokenize`` stage alone over the first N ANT articles
   (``../shared/data/news/ant``), the baseline;
-* ``doc``: the ``tokenize`` stage, then :func:`marsad.ner.tag_doc` with the neural model, one
+* ``doc``: the ``tokenize`` stage, then :func:`marsad.ner.neural.tag_doc`, one
   article at a time (what the pipeline does; tokens/s counts the tokenizer's tokens, the NER
   time excludes tokenizing);
-* ``stream``: the same articles' sentences tagged in one call (batches across articles);
+* ``docs``: the same articles, :func:`marsad.ner.neural.tag_docs` on 64 at a time (what a
+  batched pipeline can do: sentences batched across articles);
 * ``dev``: micro F1 on the dev split of ``../shared/data/ner/anercorp-train.txt`` and the
   tagging speed on its own tokens.
 
@@ -85,19 +86,15 @@ def child_speed(mode: str, limit: int, model: str | None) -> dict[str, float]:
         docs = [pipeline.analyze(t) for t in texts]
         return {"seconds": time.perf_counter() - t0, "tokens": sum(len(d.tokens) for d in docs),
                 "articles": len(docs), "peak_mb": _rss_mb()}
-    from marsad.ner import tag_doc
-    from marsad.ner.neural import load
-    from marsad.ner.spans import sentence_groups
+    from marsad.ner.neural import load, tag_doc, tag_docs
 
     m = load(model)
     t0 = time.perf_counter()
     if mode == "doc":
-        entities = sum(len(tag_doc(d, m)) for d in docs)  # type: ignore[arg-type]
+        entities = sum(len(tag_doc(d, m)) for d in docs)
     else:
-        sentences = [[d.text[s:e] for s, e in g] for d in docs
-                     for g in sentence_groups(d.tokens, d.sentences)]
-        entities = sum(len([t for t in tags if t[0] == "B"])
-                       for tags, _ in m.tag_sentences(sentences, scores=True))
+        entities = sum(len(found) for i in range(0, len(docs), 64)
+                       for found in tag_docs(docs[i : i + 64], m))
     return {"seconds": time.perf_counter() - t0, "tokens": sum(len(d.tokens) for d in docs),
             "entities": entities, "peak_mb": _rss_mb()}
 
@@ -138,7 +135,7 @@ def main() -> None:
     require_shared("ner-neural benchmark")
     model = args.model or "-"
     loads = [run_child("load", model) for _ in range(args.rounds)]
-    rounds: dict[str, list[dict[str, float]]] = {"foundation": [], "doc": [], "stream": []}
+    rounds: dict[str, list[dict[str, float]]] = {"foundation": [], "doc": [], "docs": []}
     for _ in range(args.rounds):
         for mode in rounds:
             rounds[mode].append(run_child(mode, str(args.limit), model))
@@ -158,7 +155,7 @@ def report(loads: list[dict[str, float]], rounds: dict[str, list[dict[str, float
     from marsad.ner.neural import default_path
 
     path = Path(args.model) if args.model else default_path()
-    f, d, s = rounds["foundation"], rounds["doc"], rounds["stream"]
+    f, d, s = rounds["foundation"], rounds["doc"], rounds["docs"]
     tokens = int(f[0]["tokens"])
     cmd = "python benchmarks/ner_neural.py" + (
         f" --limit {args.limit}" if args.limit != 2000 else "")
@@ -174,10 +171,10 @@ def report(loads: list[dict[str, float]], rounds: dict[str, list[dict[str, float
         f"| `tokenize` stage alone (baseline) | {tokens / _median(f, 'seconds'):,.0f} tokens/s |",
         f"| neural NER, `tag_doc` one article at a time | {tokens / _median(d, 'seconds'):,.0f} "
         "tokens/s |",
-        f"| neural NER, all sentences in one call | {tokens / _median(s, 'seconds'):,.0f} "
-        "tokens/s |",
+        f"| neural NER, `tag_docs` on 64 articles at a time | "
+        f"{tokens / _median(s, 'seconds'):,.0f} tokens/s |",
         f"| entities found | {int(d[0]['entities']):,} |",
-        f"| on the dev split's own tokens (no scores) | "
+        f"| on the dev split's own tokens (`evaluate_file`) | "
         f"{dev['tokens'] / dev['seconds']:,.0f} tokens/s |",
         f"| model load (cold: import numpy + read) | {_median(loads, 'load_s'):.2f} s |",
         f"| memory added by the model | {_median(loads, 'rss_added_mb'):.0f} MB |",

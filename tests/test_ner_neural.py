@@ -91,7 +91,7 @@ def test_ensemble_averages_networks(tmp_path: Path) -> None:
 
     torch, nets, prep, path = _tiny_model(tmp_path, networks=2)
     model = NeuralNerModel(path)
-    assert len(model.networks) == 2
+    assert len(model.params) == 2 and len(model.network.w_hh) == 4
     sentences = [s.tokens for s in SENTENCES]
     tensors = to_tensors(torch, make_batch(prep.encoder, sentences))
     with torch.no_grad():
@@ -271,3 +271,84 @@ def test_eval_command_names_a_missing_file(tmp_path: Path) -> None:
     from marsad.cli import main
 
     assert main(["eval", "ner-neural", "--data", str(tmp_path / "none.txt")]) != 0
+
+
+def test_tag_doc_gives_raw_offsets(tmp_path: Path) -> None:
+    from marsad.ner.neural import tag_doc
+    from marsad.pipeline import load_pipeline
+
+    _, _, _, path = _tiny_model(tmp_path)
+    model = NeuralNerModel(path)
+    text = "قال الرئيس جورج بوش في واشنطن. Hello world.\nوصل وفد الأمم المتحدة إلى بغداد"
+    doc = load_pipeline(["tokenize"]).analyze(text)
+    entities = tag_doc(doc, model)
+    assert entities == sorted(entities, key=lambda e: e.start)
+    for e in entities:
+        assert e.type in {"PERS", "LOC", "ORG", "MISC"}
+        assert text[e.start : e.end].strip() == text[e.start : e.end]
+        assert 0.0 <= e.score <= 1.0
+        assert not any("a" <= c <= "z" for c in text[e.start : e.end])
+
+
+gaz_words = st.sampled_from(["بوش", "وبوش", "جورج", "واشنطن", "الأمم", "المتحدة", "للأمم", "في"])
+
+
+@given(st.lists(st.tuples(st.lists(gaz_words, min_size=1, max_size=3),
+                          st.sampled_from(["PERS", "LOC", "ORG"])), max_size=8),
+       st.lists(gaz_words, max_size=12))
+def test_matcher_equals_gazetteer_match(names: list, tokens: list[str]) -> None:
+    from marsad.ner.gazetteer import Gazetteer
+    from marsad.ner.neural_encode import Matcher
+
+    gaz = Gazetteer()
+    for name, kind in names:
+        gaz.add(name, kind)
+    assert Matcher(gaz).match(tokens) == gaz.match(tokens)
+
+
+def test_empty_and_very_long_inputs(tmp_path: Path) -> None:
+    _, _, _, path = _tiny_model(tmp_path)
+    model = NeuralNerModel(path)
+    assert model.tag_sentences([]) == []
+    assert model.tag_sentences([[], ["بوش"], []], scores=True)[0] == ([], [])
+    long_line = ["كلمة", "بوش", "في", "واشنطن"] * 400  # 1,600 tokens, no punctuation
+    tags, probs = model.tag_scored(long_line)
+    assert len(tags) == len(probs) == len(long_line)
+    assert all(not t.startswith("I-") or tags[i - 1][2:] == t[2:] for i, t in enumerate(tags))
+
+
+def test_marginals_and_viterbi_under_bio_constraints() -> None:
+    tags = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC")
+    penalty, start_penalty = bio_constraints(tags)
+    rng = np.random.default_rng(7)
+    trans = rng.normal(size=(5, 5)) + penalty
+    start = rng.normal(size=5) + start_penalty
+    end = rng.normal(size=5)
+    scores = rng.normal(scale=4.0, size=(1, 4, 5))
+    scores[0, :, 2] += 6.0  # I-PERS looks best everywhere, yet cannot start a sentence
+    best = viterbi(scores, np.array([4]), trans, start, end)[0]
+    assert best.tolist() == _brute_best(scores[0], trans, start, end)
+    assert best[0] != 2
+    marg = marginals(scores, np.array([4]), trans, start, end)[0]
+    seqs = list(itertools.product(range(5), repeat=4))
+    logw = np.array([start[s[0]] + end[s[-1]] + sum(scores[0, t, y] for t, y in enumerate(s))
+                     + sum(trans[a, b] for a, b in itertools.pairwise(s)) for s in seqs])
+    w = np.exp(logw - logw.max())
+    for t in range(4):
+        want = np.array([w[[q[t] == y for q in seqs]].sum() for y in range(5)]) / w.sum()
+        np.testing.assert_allclose(marg[t], want, rtol=1e-6, atol=1e-12)
+    assert marg[0, 2] < 1e-100
+
+
+def test_tag_docs_equals_tag_doc_one_by_one(tmp_path: Path) -> None:
+    from marsad.ner.neural import tag_doc, tag_docs
+    from marsad.pipeline import load_pipeline
+
+    _, _, _, path = _tiny_model(tmp_path)
+    model = NeuralNerModel(path)
+    pipeline = load_pipeline(["tokenize"])
+    texts = ["قال الرئيس جورج بوش في واشنطن. وصل بوش إلى بغداد.",
+             "No Arabic here.", "", "أعلنت شركة مايكروسوفت عن ويندوز 2000 في القاهرة"]
+    docs = [pipeline.analyze(t) for t in texts]
+    assert tag_docs(docs, model) == [tag_doc(d, model) for d in docs]
+    assert tag_docs([], model) == []

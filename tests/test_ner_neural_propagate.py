@@ -79,3 +79,32 @@ def test_propagation_only_adds(doc: list[list[tuple[str, str]]]) -> None:
         assert len(before) == len(after)
         for b, a in zip(before, after, strict=True):
             assert b == "O" or a == b
+
+
+def _reference(sentences, tags, probs, window):
+    """Propagation spelled out: one gazetteer per sentence from the names in its window."""
+    from marsad.ner.gazetteer import Gazetteer
+
+    names = [confident_names(s, t, p) for s, t, p in zip(sentences, tags, probs, strict=True)]
+    out = []
+    for i, tokens in enumerate(sentences):
+        gaz = Gazetteer()
+        for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
+            for name, kind in names[j]:
+                gaz.add(name, kind)
+        out.append(fill(tags[i], gaz.match(tokens)) if gaz.entries else list(tags[i]))
+    return out
+
+
+words = st.sampled_from(["بوش", "وبوش", "واشنطن", "الأمم", "المتحدة", "في", "قال", "مصر"])
+tags2 = st.sampled_from(["O", "O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG"])
+
+
+@given(st.lists(st.lists(st.tuples(words, tags2), min_size=1, max_size=7), max_size=8),
+       st.integers(0, 3))
+def test_propagation_equals_the_reference(doc: list[list[tuple[str, str]]], window: int) -> None:
+    sentences = [tuple(w for w, _ in s) for s in doc]
+    tags = [[t for _, t in s] for s in doc]
+    probs = _probs(tags)
+    assert propagate(sentences, tags, probs, window=window) == _reference(
+        sentences, tags, probs, window)

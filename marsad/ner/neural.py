@@ -18,17 +18,19 @@ character set and gazetteer. Every array is read with ``allow_pickle=False``.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from marsad.errors import ModelError
 
 if TYPE_CHECKING:
+    from marsad.model import Doc, Entity
     from marsad.ner.neural_encode import Batch
 
 FORMAT = "marsad-ner-neural/1"
@@ -37,8 +39,11 @@ MODEL_NAME = "ner-neural.npz"
 BATCH_SIZE = 256
 #: … and the most padded token slots in one batch (long sentences go in small batches).
 BATCH_TOKENS = 8192
-#: distinct tokens whose input projections are kept between calls.
-CACHE_TOKENS = 200_000
+#: distinct tokens whose input projections are kept between calls (6.4 KB each for two
+#: networks of 100 units: at most 105 MB; the cache starts afresh when full).
+CACHE_TOKENS = 16_384
+#: a sentence without an Arabic letter has no names for this model (as in marsad.ner.spans)
+_ARABIC = re.compile("[\u0621-\u064a]")
 #: the longest run of tokens tagged at once; longer "sentences" are cut (see tagger.chunks).
 MAX_TOKENS = 300
 REBUILD = (
@@ -94,7 +99,7 @@ class NeuralNerModel:
             raise ModelError(f"the neural NER model {self.path} is corrupted ({exc!r}); "
                              f"{REBUILD}") from None
         self._rows: dict[str, int] = {}
-        self._table = np.zeros((1024, self._offsets[-1]), dtype=np.float32)
+        self._table = np.zeros((1024, self._width), dtype=np.float32)
         self._lock = threading.Lock()
 
     def _setup(self, data: dict[str, Any]) -> None:
@@ -104,6 +109,7 @@ class NeuralNerModel:
         from marsad.ner.neural_ops import Network, bio_constraints
 
         self.tags = tuple(self.meta["tags"])
+        self._tag_index = {t: i for i, t in enumerate(self.tags)}
         words = _text(data, "words").split("\n")
         counts = [int(c) for c in _text(data, "counts").split()]
         gazetteer = Gazetteer.load(json.loads(_text(data, "gazetteer")))
@@ -120,9 +126,8 @@ class NeuralNerModel:
             params["emb"] = emb
             self._check(params, len(words))
             self.params.append(params)
-        self.networks = [Network(p) for p in self.params]
-        widths = [n.w_token.shape[1] for n in self.networks]
-        self._offsets = [sum(widths[:i]) for i in range(n_nets + 1)]
+        self.network = Network(self.params)
+        self._width = self.network.width * n_nets
         penalty, start_penalty = bio_constraints(self.tags)
         self.trans = np.mean([p["trans"] for p in self.params], axis=0) + penalty
         self.start = np.mean([p["start"] for p in self.params], axis=0) + start_penalty
@@ -156,28 +161,42 @@ class NeuralNerModel:
         marginals)`` per sentence (``1.0`` each when ``scores`` is false); an empty sentence
         gets empty lists. ``propagate`` (default: as the model file says) completes the tags
         with the names found confidently in nearby sentences."""
+        return self.tag_documents([sentences], scores, propagate)[0]
+
+    def tag_documents(self, documents: Sequence[Sequence[Sequence[str]]], scores: bool = False,
+                      propagate: bool | None = None
+                      ) -> list[list[tuple[list[str], list[float]]]]:
+        """:meth:`tag_sentences` for many documents at once: their sentences are batched
+        together (faster than one document at a time), propagation stays within each one."""
         from marsad.ner.tagger import chunks
 
         settings = self.propagation if propagate is not False else None
-        marginals_needed = scores or settings is not None
         pieces: list[Sequence[str]] = []
-        owner: list[int] = []
-        for n, tokens in enumerate(sentences):
-            for start, end in chunks(tokens, MAX_TOKENS):
-                pieces.append(tokens[start:end])
-                owner.append(n)
+        owner: list[tuple[int, int]] = []
+        for d, sentences in enumerate(documents):
+            for n, tokens in enumerate(sentences):
+                for start, end in chunks(tokens, MAX_TOKENS):
+                    pieces.append(tokens[start:end])
+                    owner.append((d, n))
         tagged: list[tuple[Any, Any]] = [(None, None)] * len(pieces)
         for ids in batches([len(p) for p in pieces]):
-            results = self._tag_batch([pieces[j] for j in ids], marginals_needed)
+            results = self._tag_batch([pieces[j] for j in ids], scores or settings is not None)
             for j, result in zip(ids, results, strict=True):
                 tagged[j] = result
-        best: list[list[int]] = [[] for _ in sentences]
-        marg: list[list[Any]] = [[] for _ in sentences]
-        for n, (ids_, probs) in zip(owner, tagged, strict=True):
+        best: list[list[list[int]]] = [[[] for _ in doc] for doc in documents]
+        marg: list[list[list[Any]]] = [[[] for _ in doc] for doc in documents]
+        for (d, n), (ids_, probs) in zip(owner, tagged, strict=True):
             if ids_ is not None:
-                best[n].extend(ids_.tolist())
+                best[d][n].extend(ids_.tolist())
                 if probs is not None:
-                    marg[n].extend(probs)
+                    marg[d][n].extend(probs)
+        return [self._finish(doc, b, m, scores, settings)
+                for doc, b, m in zip(documents, best, marg, strict=True)]
+
+    def _finish(self, sentences: Sequence[Sequence[str]], best: list[list[int]],
+                marg: list[list[Any]], scores: bool, settings: dict[str, Any] | None
+                ) -> list[tuple[list[str], list[float]]]:
+        """One document's tags (propagated when ``settings``) and their marginals."""
         tags = [[self.tags[k] for k in row] for row in best]
         if settings is not None:
             from marsad.ner.propagate import propagate as complete
@@ -185,54 +204,52 @@ class NeuralNerModel:
             chosen = [[float(m[k]) for m, k in zip(ms, row, strict=True)]
                       for ms, row in zip(marg, best, strict=True)]
             tags = complete(sentences, tags, chosen, **settings)
-        index = {t: i for i, t in enumerate(self.tags)}
-        out = []
-        for row, ms in zip(tags, marg, strict=True):
-            probs = ([round(float(m[index[t]]), 4) for t, m in zip(row, ms, strict=True)]
-                     if scores else [1.0] * len(row))
-            out.append((row, probs))
-        return out
+        if not scores:
+            return [(row, [1.0] * len(row)) for row in tags]
+        index = self._tag_index
+        return [(row, [round(float(m[index[t]]), 4) for t, m in zip(row, ms, strict=True)])
+                for row, ms in zip(tags, marg, strict=True)]
 
-    def _gates(self, batch: Batch) -> Any:
-        """(B, T, G) input gates of every position for every network, from the per-token
-        cache (tokens not seen before are computed and added)."""
+    def _positions(self, batch: Batch) -> Any:
+        """(B, T) row of the token cache at every position; the rows of tokens not seen
+        before are computed (for every network) and added."""
         from marsad.ner.neural_ops import token_features
 
         if len(self._rows) + len(batch.distinct) > CACHE_TOKENS:
+            # a new table: a call still reading the old one (outside the lock) is unharmed,
+            # since rows are only ever added to a table, never rewritten
             self._rows.clear()
-        rows = np.empty(len(batch.distinct), dtype=np.int64)
-        new: list[int] = []
-        for u, token in enumerate(batch.distinct):
-            r = self._rows.get(token)
-            if r is None:
-                r = self._rows[token] = len(self._rows)
-                new.append(u)
-            rows[u] = r
+            self._table = np.zeros((1024, self._width), dtype=np.float32)
+        known = self._rows
+        found = [known.get(token, -1) for token in batch.distinct]
+        new = [u for u, r in enumerate(found) if r < 0]
+        for u in new:
+            found[u] = known[batch.distinct[u]] = len(known)
+        rows = np.array(found, dtype=np.int64)
         if new:
             idx = np.array(new, dtype=np.int64)
             needed = len(self._rows)
             if needed > len(self._table):
-                grown = np.zeros((max(needed, 2 * len(self._table)), self._table.shape[1]),
-                                 dtype=np.float32)
+                size = min(max(needed, 2 * len(self._table)), max(needed, CACHE_TOKENS))
+                grown = np.zeros((size, self._table.shape[1]), dtype=np.float32)
                 grown[: len(self._table)] = self._table
                 self._table = grown
-            for i, (params, net) in enumerate(zip(self.params, self.networks, strict=True)):
+            width = self.network.width
+            for i, params in enumerate(self.params):
                 feats = token_features(params, batch.words[idx], batch.stems[idx],
                                        batch.chars[idx], batch.flags[idx])
-                lo, hi = self._offsets[i], self._offsets[i + 1]
-                self._table[rows[idx], lo:hi] = net.token_gates(feats)
-        return self._table[rows[batch.types]]
+                self._table[rows[idx], i * width : (i + 1) * width] = \
+                    self.network.token_gates(i, feats)
+        return rows[batch.types]
 
     def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Any, Any]:
         from marsad.ner.neural_encode import make_batch
 
         with self._lock:  # the caches are shared
             batch = make_batch(self.encoder, sentences)
-            gates = self._gates(batch)
-        total = sum(net.emissions(gates[:, :, self._offsets[i] : self._offsets[i + 1]],
-                                  batch.gaz, batch.lengths)
-                    for i, net in enumerate(self.networks))
-        return total / len(self.networks), batch.lengths
+            positions = self._positions(batch)
+            table = self._table
+        return self.network.emissions(table, positions, batch.gaz, batch.lengths), batch.lengths
 
     def _tag_batch(self, sentences: Sequence[Sequence[str]], marginals_needed: bool
                    ) -> list[tuple[Any, Any]]:
@@ -302,3 +319,38 @@ def evaluate_file(path: str | Path, split: str = "all", dev_split: float = 0.1,
     report = score([s.tags for s in sentences], predicted).as_dict()
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
+
+
+def tag_docs(docs: Sequence[Doc], model: NeuralNerModel | None = None) -> list[list[Entity]]:
+    """:func:`tag_doc` for many Docs at once (their sentences batched together: about twice
+    as fast as one Doc at a time); one list of entities per Doc."""
+    from marsad.ner.spans import entities, sentence_groups
+    from marsad.text.tokenize import split_sentences, tokenize
+
+    model = model or load()
+    groups = []
+    for doc in docs:
+        text = doc.text
+        tokens = doc.tokens or tokenize(text)
+        found = sentence_groups(tokens, doc.sentences or split_sentences(text))
+        groups.append([g for g in found if _ARABIC.search(text, g[0][0], g[-1][1])])
+    tagged = model.tag_documents(
+        [[[doc.text[s:e] for s, e in g] for g in doc_groups]
+         for doc, doc_groups in zip(docs, groups, strict=True)], scores=True)
+    out = []
+    for doc, doc_groups, doc_tags in zip(docs, groups, tagged, strict=True):
+        found_entities = []
+        for group, (tags, probs) in zip(doc_groups, doc_tags, strict=True):
+            found_entities += entities(doc.text, group, tags, probs)
+        out.append(found_entities)
+    return out
+
+
+def tag_doc(doc: Doc, model: NeuralNerModel | None = None) -> list[Entity]:
+    """The named entities of a tokenized ``doc`` found by the neural model (default: the
+    shipped one), as :func:`marsad.ner.tag_doc` gives the CRF's: raw offsets, sorted, ``score``
+    = the mean marginal probability of the entity's tags. The Doc's sentences are tagged
+    together, in order, so document propagation sees the whole article."""
+    from marsad.ner.spans import doc_entities
+
+    return doc_entities(doc, cast(Any, model or load()))

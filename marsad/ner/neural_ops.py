@@ -14,6 +14,7 @@ sequence. Everything is batched over sentences padded to the longest (right padd
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -45,10 +46,6 @@ def token_features(params: Params, words: Any, stems: Any, chars: Any, flags: An
                           axis=-1).astype(np.float32)
 
 
-def _sigmoid(x: Any) -> Any:
-    return 0.5 * np.tanh(0.5 * x) + 0.5
-
-
 def reverse_index(lengths: Any, steps: int) -> Any:
     """(B, T) positions that reverse each sequence within its length (padding stays put)."""
     t = np.arange(steps)[None, :]
@@ -57,65 +54,99 @@ def reverse_index(lengths: Any, steps: int) -> Any:
 
 
 class Network:
-    """The BiLSTM and output layer, with the weights rearranged for speed: the input
-    projection of a token (everything but its gazetteer indicators) is computed once per
-    distinct token (:meth:`token_gates`); both directions run in one loop; the gates are
+    """The BiLSTMs and output layers of one or more networks (an ensemble, averaged), with the
+    weights rearranged for speed: the input projection of a token (everything but its
+    gazetteer indicators) is computed once per distinct token (:meth:`token_gates`); every
+    direction of every network runs in one loop (one batched matmul a step); the gates are
     reordered i, f, o, g so that one sigmoid covers three of them."""
 
-    def __init__(self, params: Params, prefix: str = "lstm") -> None:
-        hidden = params[f"{prefix}.weight_hh_l0"].shape[1]
+    def __init__(self, nets: Sequence[Params], prefix: str = "lstm") -> None:
+        hidden = nets[0][f"{prefix}.weight_hh_l0"].shape[1]
         self.hidden = hidden
+        self.width = 8 * hidden
         order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
-        w_ih, w_hh, bias = [], [], []
-        for suffix in ("", "_reverse"):
-            p = f"{prefix}.{{}}_l0{suffix}"
-            w_ih.append(params[p.format("weight_ih")][order])
-            w_hh.append(params[p.format("weight_hh")][order].T)
-            bias.append((params[p.format("bias_ih")] + params[p.format("bias_hh")])[order])
         n_gaz = len(GAZ_LABELS)
-        both = np.concatenate(w_ih, axis=0)                      # (8H, D + n_gaz)
-        self.w_token = np.ascontiguousarray(both[:, :-n_gaz].T)   # (D, 8H)
-        self.w_gaz = np.ascontiguousarray(both[:, -n_gaz:].T)     # (n_gaz, 8H)
-        self.bias = np.concatenate(bias)
-        self.w_hh = np.ascontiguousarray(np.stack(w_hh))         # (2, H, 4H)
-        out = params["out.weight"]
-        self.w_out = np.ascontiguousarray(out.T)                 # (2H, K)
-        self.b_out = params["out.bias"]
+        self.w_token: list[Any] = []
+        w_gaz, bias, w_hh, w_out, b_out = [], [], [], [], []
+        for params in nets:
+            if params[f"{prefix}.weight_hh_l0"].shape[1] != hidden:
+                raise ValueError("the networks of an ensemble must have the same size")
+            w_ih = []
+            for suffix in ("", "_reverse"):
+                p = f"{prefix}.{{}}_l0{suffix}"
+                w_ih.append(params[p.format("weight_ih")][order])
+                w_hh.append(params[p.format("weight_hh")][order].T)
+                bias.append((params[p.format("bias_ih")] + params[p.format("bias_hh")])[order])
+            both = np.concatenate(w_ih, axis=0)                         # (8H, D + n_gaz)
+            self.w_token.append(np.ascontiguousarray(both[:, :-n_gaz].T))  # (D, 8H)
+            w_gaz.append(both[:, -n_gaz:].T)                            # (n_gaz, 8H)
+            out = params["out.weight"].T                                # (2H, K)
+            w_out += [out[:hidden], out[hidden:]]
+            b_out.append(params["out.bias"])
+        n = len(nets)
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: the i, f, o rows are halved so that one tanh
+        # covers all four gates
+        half = np.ones(4 * hidden, dtype=np.float32)
+        half[: 3 * hidden] = 0.5
+        self.w_token = [w * np.tile(half, 2) for w in self.w_token]
+        w_gaz = [g * np.tile(half, 2) for g in w_gaz]
+        bias = [b * half for b in bias]
+        w_hh = [w * half for w in w_hh]
+        # per stream (network i forward = 2i, backward = 2i + 1):
+        self.w_gaz = np.stack([g[:, d * 4 * hidden : (d + 1) * 4 * hidden]
+                               for g in w_gaz for d in (0, 1)])          # (2N, n_gaz, 4H)
+        self.bias = np.stack(bias)[:, None, :]                          # (2N, 1, 4H)
+        self.w_hh = np.ascontiguousarray(np.stack(w_hh))                # (2N, H, 4H)
+        self.w_out = np.stack(w_out) / n                                # (2N, H, K)
+        self.b_out = np.mean(b_out, axis=0)
 
-    def token_gates(self, features: Any) -> Any:
-        """(U, D) token features -> (U, 8H) their input gates, both directions."""
-        return features @ self.w_token
+    def token_gates(self, net: int, features: Any) -> Any:
+        """(U, D) token features of network ``net`` -> (U, 8H) its input gates."""
+        return features @ self.w_token[net]
 
-    def emissions(self, gates: Any, gaz: Any, lengths: Any) -> Any:
-        """(B, T, K) tag scores from each position's token gates (B, T, 8H), gazetteer
-        indicators (B, T, 8) and the lengths."""
-        n, steps, _ = gates.shape
+    def emissions(self, token_gates: Any, positions: Any, gaz: Any, lengths: Any) -> Any:
+        """(B, T, K) tag scores (the mean over the networks). ``token_gates`` (U, N·8H): the
+        input gates of distinct tokens, network after network (:meth:`token_gates`);
+        ``positions`` (B, T): the row of ``token_gates`` at each position; ``gaz`` (B, T, 8):
+        gazetteer indicators; ``lengths`` (B,)."""
+        n, steps = positions.shape
         hid = self.hidden
-        x = gates + gaz @ self.w_gaz + self.bias
+        g4 = 4 * hid
+        streams = len(self.w_hh)
         rev = reverse_index(lengths, steps)
-        stacked = np.empty((steps, 2, n, 4 * hid), dtype=np.float32)
-        stacked[:, 0] = x[:, :, : 4 * hid].transpose(1, 0, 2)
-        stacked[:, 1] = np.take_along_axis(x[:, :, 4 * hid :], rev[:, :, None],
-                                           axis=1).transpose(1, 0, 2)
-        h = np.zeros((2, n, hid), dtype=np.float32)
-        c = np.zeros((2, n, hid), dtype=np.float32)
-        out = np.empty((steps, 2, n, hid), dtype=np.float32)
+        pos = (positions.T, np.take_along_axis(positions, rev, axis=1).T)     # time-major
+        gazs = (gaz.transpose(1, 0, 2),
+                np.take_along_axis(gaz, rev[:, :, None], axis=1).transpose(1, 0, 2))
+        stacked = np.empty((steps, streams, n, g4), dtype=np.float32)
+        for k in range(streams):
+            d = k % 2
+            stacked[:, k] = token_gates[pos[d], k * g4 : (k + 1) * g4]
+            stacked[:, k] += gazs[d] @ self.w_gaz[k] + self.bias[k]
+        h = np.zeros((streams, n, hid), dtype=np.float32)
+        c = np.zeros((streams, n, hid), dtype=np.float32)
+        out = np.empty((steps, streams, n, hid), dtype=np.float32)
+        z = np.empty((streams, n, g4), dtype=np.float32)
+        gates = z[:, :, : 3 * hid]
         for t in range(steps):
-            z = stacked[t] + np.matmul(h, self.w_hh)
-            s = _sigmoid(z[:, :, : 3 * hid])
-            c = s[:, :, hid : 2 * hid] * c + s[:, :, :hid] * np.tanh(z[:, :, 3 * hid :])
-            h = s[:, :, 2 * hid :] * np.tanh(c)
+            np.matmul(h, self.w_hh, out=z)
+            z += stacked[t]
+            np.tanh(z, out=z)
+            gates *= 0.5
+            gates += 0.5                                   # i, f, o = sigmoid; g = tanh
+            c = z[:, :, hid : 2 * hid] * c + z[:, :, :hid] * z[:, :, 3 * hid :]
+            h = z[:, :, 2 * hid : 3 * hid] * np.tanh(c)
             out[t] = h
-        forward = out[:, 0].transpose(1, 0, 2)
-        backward = np.take_along_axis(out[:, 1].transpose(1, 0, 2), rev[:, :, None], axis=1)
-        return (forward @ self.w_out[:hid] + backward @ self.w_out[hid:]) + self.b_out
+        forward = sum(out[:, k] @ self.w_out[k] for k in range(0, streams, 2))   # (T, B, K)
+        backward = sum(out[:, k] @ self.w_out[k] for k in range(1, streams, 2))
+        backward = np.take_along_axis(backward.transpose(1, 0, 2), rev[:, :, None], axis=1)
+        return forward.transpose(1, 0, 2) + backward + self.b_out
 
 
 def emissions(params: Params, batch: Batch) -> Any:
     """(B, T, K) tag scores of a batch, computed from scratch (no token cache)."""
-    net = Network(params)
+    net = Network([params])
     feats = token_features(params, batch.words, batch.stems, batch.chars, batch.flags)
-    return net.emissions(net.token_gates(feats)[batch.types], batch.gaz, batch.lengths)
+    return net.emissions(net.token_gates(0, feats), batch.types, batch.gaz, batch.lengths)
 
 
 def viterbi(scores: Any, lengths: Any, trans: Any, start: Any, end: Any) -> Any:
@@ -131,7 +162,7 @@ def viterbi(scores: Any, lengths: Any, trans: Any, start: Any, end: Any) -> Any:
     for t in range(1, steps):
         cand = best[:, :, None] + trans[None, :, :]              # (B, from, to)
         arg = cand.argmax(axis=1)
-        top = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + scores[:, t]
+        top = cand.max(axis=1) + scores[:, t]
         live = (t < lengths)[:, None]
         best = np.where(live, top, best)
         back[:, t] = np.where(live, arg, keep)
@@ -143,27 +174,30 @@ def viterbi(scores: Any, lengths: Any, trans: Any, start: Any, end: Any) -> Any:
     return tags
 
 
-def _logsumexp(x: Any, axis: int) -> Any:
-    top = x.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
-
-
 def marginals(scores: Any, lengths: Any, trans: Any, start: Any, end: Any) -> Any:
-    """(B, T, K) probability of each tag at each position (forward-backward)."""
+    """(B, T, K) probability of each tag at each position (forward-backward in probability
+    space, each step normalized: one small matrix product a step; float64)."""
     n, steps, k = scores.shape
-    scores = scores.astype(np.float64)
+    if steps == 0:
+        return np.zeros((n, 0, k))
+    e = np.exp(scores - scores.max(axis=2, keepdims=True)).astype(np.float64)
+    et = np.exp(trans - trans.max()).astype(np.float64)
     alpha = np.empty((n, steps, k))
-    alpha[:, 0] = start[None, :] + scores[:, 0]
-    for t in range(1, steps):
-        nxt = _logsumexp(alpha[:, t - 1, :, None] + trans[None], axis=1) + scores[:, t]
-        alpha[:, t] = np.where((t < lengths)[:, None], nxt, alpha[:, t - 1])
     beta = np.empty((n, steps, k))
-    beta[:, -1] = end[None, :]
+    first = np.exp(start - start.max()) * e[:, 0]
+    alpha[:, 0] = first / first.sum(axis=1, keepdims=True)
+    for t in range(1, steps):
+        a = (alpha[:, t - 1] @ et) * e[:, t]
+        a /= np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
+        alpha[:, t] = np.where((t < lengths)[:, None], a, alpha[:, t - 1])
+    last = np.exp(end - end.max()).astype(np.float64)
+    beta[:, -1] = last
     for t in range(steps - 2, -1, -1):
-        nxt = _logsumexp(trans[None] + (scores[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
-        beta[:, t] = np.where((t + 1 < lengths)[:, None], nxt, end[None, :])
-    log_z = _logsumexp(alpha[:, -1] + end[None, :], axis=1)
-    return np.exp(alpha + beta - log_z[:, None, None])
+        b = (e[:, t + 1] * beta[:, t + 1]) @ et.T
+        b /= np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
+        beta[:, t] = np.where((t + 1 < lengths)[:, None], b, last)
+    marg = alpha * beta
+    return marg / np.maximum(marg.sum(axis=2, keepdims=True), 1e-300)
 
 
 def bio_constraints(tags: tuple[str, ...]) -> tuple[Any, Any]:

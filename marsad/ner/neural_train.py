@@ -33,7 +33,15 @@ import numpy as np
 from marsad.ner.data import TAGS, Sentence
 from marsad.ner.embeddings import EmbeddingConfig, dequantize, quantize
 from marsad.ner.gazetteer import Gazetteer, curated, from_sentences
-from marsad.ner.neural_encode import GAZ_LABELS, MAX_CHARS, N_FLAGS, UNK, Encoder, make_batch
+from marsad.ner.neural_encode import (
+    GAZ_LABELS,
+    MAX_CHARS,
+    N_FLAGS,
+    UNK,
+    Encoder,
+    Matcher,
+    make_batch,
+)
 
 FORMAT = "marsad-ner-neural/1"
 
@@ -56,6 +64,8 @@ class NeuralTrainConfig:
     epochs: int = 20
     batch_size: int = 16
     lr: float = 2e-3
+    #: the learning rate falls linearly to ``lr * lr_final`` at the last epoch
+    lr_final: float = 1.0
     clip: float = 5.0
     word_dropout: float = 0.05
     folds: int = 10
@@ -195,7 +205,7 @@ def prepare(sentences: Sequence[Sentence], words: Sequence[str], counts: Sequenc
     gazetteer = from_sentences((s.tokens, s.tags) for s in sentences).merged(base)
     encoder = Encoder(words, counts, char_set(sentences, words), gazetteer)
     gaz: list[list[tuple[int, ...]]] = []
-    folds = fold_gazetteers(sentences, config.folds, base)
+    folds = [Matcher(g) for g in fold_gazetteers(sentences, config.folds, base)]
     for k, (a, b) in enumerate(blocks(len(sentences), config.folds)):
         gaz += [encoder.gazetteer_features(s.tokens, folds[k]) for s in sentences[a:b]]
     return Prepared(encoder, table, (q, scale), gaz, gazetteer)
@@ -213,6 +223,9 @@ def fit(prep: Prepared, sentences: Sequence[Sentence], config: NeuralTrainConfig
     net = make_net(prep.vectors, prep.encoder.n_chars, config.net)
     params = [p for p in net.parameters() if p.requires_grad]
     optim = torch.optim.Adam(params, lr=config.lr)
+    span = max(config.epochs - 1, 1)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda e: 1.0 - (1.0 - config.lr_final) * min(e, span) / span)
     tag_id = {t: i for i, t in enumerate(TAGS)}
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     for epoch in range(1, config.epochs + 1):
@@ -239,6 +252,7 @@ def fit(prep: Prepared, sentences: Sequence[Sentence], config: NeuralTrainConfig
             torch.nn.utils.clip_grad_norm_(params, config.clip)
             optim.step()
             total += float(loss.detach()) * len(ids)
+        sched.step()
         if on_epoch is not None:
             on_epoch(epoch, net, total / len(sentences))
         print(f"epoch {epoch}: loss {total / len(sentences):.3f} "

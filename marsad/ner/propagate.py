@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.ner.gazetteer import Gazetteer
+from marsad.ner.gazetteer import MAX_LEN, head_keys, key
 from marsad.ner.scoring import bio_spans
 
 WINDOW = 20
@@ -54,17 +54,67 @@ def fill(tags: Sequence[str], labels: Sequence[tuple[str, ...]]) -> list[str]:
     return out
 
 
+class _Index:
+    """The confident names of a document: for each name (a tuple of keys), the sentences it
+    was tagged in, by type; matched like :meth:`marsad.ner.gazetteer.Gazetteer.match` over the names of the
+    sentences within a window, without building a gazetteer per sentence."""
+
+    def __init__(self, names: Sequence[Sequence[Name]]) -> None:
+        self.seen: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        for i, found in enumerate(names):
+            for name, kind in found:
+                entry = tuple(key(t) for t in name)
+                if entry and len(entry) <= MAX_LEN:
+                    self.seen.setdefault(entry, {}).setdefault(kind, []).append(i)
+        lengths: dict[str, set[int]] = {}
+        for entry in self.seen:
+            lengths.setdefault(entry[0], set()).add(len(entry))
+        self.lengths = {h: sorted(ls, reverse=True) for h, ls in lengths.items()}
+
+    def _kinds(self, entry: tuple[str, ...], lo: int, hi: int) -> list[str]:
+        kinds = self.seen.get(entry)
+        if not kinds:
+            return []
+        return sorted(k for k, where in kinds.items() if any(lo <= j <= hi for j in where))
+
+    def match(self, tokens: Sequence[str], lo: int, hi: int) -> list[tuple[str, ...]]:
+        """For every token, ``B-T``/``I-T`` labels of the names of sentences ``lo..hi``."""
+        keys = [key(t) for t in tokens]
+        out: list[list[str]] = [[] for _ in tokens]
+        n, i = len(tokens), 0
+        while i < n:
+            found = self._longest_at(tokens[i], keys, i, n, lo, hi)
+            if found is None:
+                i += 1
+                continue
+            length, kinds = found
+            for kind in kinds:
+                out[i].append("B-" + kind)
+                for j in range(i + 1, i + length):
+                    out[j].append("I-" + kind)
+            i += length
+        return [tuple(labels) for labels in out]
+
+    def _longest_at(self, first: str, keys: list[str], i: int, n: int, lo: int, hi: int
+                    ) -> tuple[int, list[str]] | None:
+        for head in head_keys(first):
+            for length in self.lengths.get(head, ()):
+                if length <= n - i:
+                    kinds = self._kinds((head, *keys[i + 1 : i + length]), lo, hi)
+                    if kinds:
+                        return length, kinds
+        return None
+
+
 def propagate(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
               probs: Sequence[Sequence[float]], window: int = WINDOW,
               min_prob: float = MIN_PROB, min_chars: int = MIN_CHARS) -> list[list[str]]:
     """The tags of a document's sentences (in order) after propagation."""
     names = [confident_names(s, t, p, min_prob, min_chars)
              for s, t, p in zip(sentences, tags, probs, strict=True)]
-    out: list[list[str]] = []
-    for i, tokens in enumerate(sentences):
-        gaz = Gazetteer()
-        for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
-            for name, kind in names[j]:
-                gaz.add(name, kind)
-        out.append(fill(tags[i], gaz.match(tokens)) if gaz.entries else list(tags[i]))
-    return out
+    index = _Index(names)
+    if not index.seen:
+        return [list(t) for t in tags]
+    last = len(sentences) - 1
+    return [fill(tags[i], index.match(tokens, max(0, i - window), min(last, i + window)))
+            for i, tokens in enumerate(sentences)]
