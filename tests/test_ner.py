@@ -379,3 +379,77 @@ def test_corrupted_model_json(tiny_model: NerModel, tmp_path: Path) -> None:
     path.write_text('{"format": "something-else"}', encoding="utf-8")
     with pytest.raises(ModelError, match="not a marsad-ner"):
         NerModel(path)
+
+
+# --- clusters and the training commands -------------------------------------------------
+
+TREC = """<DOC>
+<DOCNO>T-{n}</DOCNO>
+<TITLE>زار الوزير تونس</TITLE>
+<TIME>02/05/2016</TIME>
+<TEXT>
+{text}
+</TEXT>
+</DOC>
+"""
+
+
+def _trec_dir(tmp_path: Path) -> Path:
+    places = ["تونس", "بغداد", "القاهرة", "صفاقس"]
+    people = ["كريم", "سمير", "هند", "ليلى"]
+    folder = tmp_path / "ant"
+    folder.mkdir()
+    for n in range(8):
+        text = " ".join(f"قال {people[(n + i) % 4]} إنه زار {places[(n * i) % 4]} أمس."
+                        for i in range(6))
+        (folder / f"doc{n}.txt").write_text(TREC.format(n=n, text=text), encoding="utf-8")
+    return folder
+
+
+def test_build_write_read_clusters(tmp_path: Path) -> None:
+    from marsad.ner import clusters, corpus
+
+    config = clusters.BuildConfig(min_count=2, contexts=50, dim=4, granularities=(2, 3))
+    table = clusters.build(corpus.trec_sentences(_trec_dir(tmp_path)), config)
+    assert {"تونس", "كريم", "قال"} <= set(table)
+    assert all(len(ids) == 3 for ids in table.values())  # two granularities + frequency band
+    path = tmp_path / "c.txt.gz"
+    digest = clusters.write(path, table, (2, 3))
+    assert digest == clusters.write(tmp_path / "again.txt.gz", table, (2, 3))  # same bytes
+    loaded = clusters.Clusters.read(path)
+    assert loaded.granularities == (2, 3) and loaded.counts
+    assert loaded.lookup("وتونس") == loaded.lookup("تونس") != ()  # backs off through clitics
+    assert loaded.best_form("وتونس") == "تونس" and loaded.band("غير-موجود") == -1
+    # places share a cluster more often than a place and a verb
+    assert table["تونس"][0] == table["بغداد"][0] or table["تونس"][1] == table["بغداد"][1]
+
+
+def test_bad_cluster_file(tmp_path: Path) -> None:
+    from marsad.ner.clusters import Clusters
+
+    path = tmp_path / "c.txt.gz"
+    path.write_bytes(b"not gzip")
+    with pytest.raises(ModelError, match="cannot read"):
+        Clusters.read(path)
+
+
+@pytest.mark.filterwarnings("ignore:Number of distinct clusters")  # a 20-word corpus
+def test_train_commands(tmp_path: Path, tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from marsad.cli import main
+
+    ant = _trec_dir(tmp_path)
+    cpath = tmp_path / "elsewhere" / "clusters.txt.gz"
+    assert main(["train", "clusters", "--data", str(ant), "--labelled", str(tiny_file),
+                 "--out", str(cpath)]) == 0
+    assert cpath.is_file()
+    out = tmp_path / "model" / "m.json"
+    assert main(["train", "ner", "--data", str(tiny_file), "--out", str(out), "--clusters",
+                 str(cpath), "--no-kb", "--max-iterations", "20", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["model"]["clusters"] == "clusters.txt.gz" and printed["dev"]["tokens"] == 6
+    # the bundle is one folder: the cluster file was copied next to the model
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "clusters.txt.gz", "m-first.crfsuite", "m.crfsuite", "m.json"]
+    assert NerModel(out).tag(["زار", "تونس"])[0] == "O"
+    assert main(["train", "clusters", "--data", str(tmp_path / "nope")]) == 1
+    assert "nope" in capsys.readouterr().err

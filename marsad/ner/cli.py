@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -118,7 +117,7 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def _clusters_for(option: str | None, out_dir: Path) -> Path | None:
-    """The cluster file to train with, copied next to the model when it lives elsewhere."""
+    """The cluster file to train with (training copies it next to the model)."""
     from marsad.errors import ModelError
 
     if option == "none":
@@ -127,10 +126,7 @@ def _clusters_for(option: str | None, out_dir: Path) -> Path | None:
     if not path.is_file():
         raise ModelError(f"the cluster file {path} is missing: build it with `marsad train "
                          "clusters --data DIR`, or train with --clusters none")
-    target = out_dir / path.name
-    if target.resolve() != path.resolve():
-        shutil.copyfile(path, target)
-    return target
+    return path
 
 
 def run_train_clusters(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ Feature names (``X`` is a value):
 ``len=X``      length of the stem, capped at 8
 ``cK=X``       cluster id at granularity K (:mod:`marsad.ner.clusters`)
 ``g=B-T``      the token starts (``I-T`` continues) a gazetteer name of type T
-``±k:…``       a neighbour's features (k = 1, 2); ``±k:<s>`` outside the sentence
+``±k:…``       a neighbour's word, stem (k = 1 only), shape and context clusters (k = 1, 2);
+               ``±k:<s>`` outside the sentence
 ``b-1=X|Y``    word bigrams with the previous / next word
 ``d=B-T``      second pass: the token starts (``I-T`` continues) a name that the first pass
                tagged T in a nearby sentence (:mod:`marsad.ner.document`)
@@ -144,21 +145,26 @@ class Featurizer:
             own += [sh, f"len={min(len(stem), 8)}"]
             ctx.append(sh)
         if self.clusters is not None and cfg.clusters:
-            ids = self.clusters.lookup(n)
-            grans = self.clusters.granularities
-            if not ids:
-                own.append("c=none")
-                ctx.append("c=none")
-            elif self.clusters.counts and cfg.frequency:
-                own.append("fq=" + ids[-1])
-            for g, cid in zip(grans, ids, strict=False):
-                if g in cfg.clusters:
-                    own.append(f"c{g}={cid}")
-                if g in cfg.context_clusters:
-                    ctx.append(f"c{g}={cid}")
-        around = {o: tuple(f"{o:+d}:{f}" for f in (ctx if abs(o) == 1 else ctx[:1] + ctx[2:]))
+            self._cluster_features(n, own, ctx)
+        far = [f for f in ctx if not f.startswith("st=")]  # ±2: no stem
+        around = {o: tuple(f"{o:+d}:{f}" for f in (ctx if abs(o) == 1 else far))
                   for o in self.offsets}
         return WordInfo(n, tuple(own), around)
+
+    def _cluster_features(self, n: str, own: list[str], ctx: list[str]) -> None:
+        assert self.clusters is not None
+        cfg = self.config
+        ids = self.clusters.lookup(n)
+        if not ids:
+            own.append("c=none")
+            ctx.append("c=none")
+        elif self.clusters.counts and cfg.frequency:
+            own.append("fq=" + ids[-1])
+        for g, cid in zip(self.clusters.granularities, ids, strict=False):
+            if g in cfg.clusters:
+                own.append(f"c{g}={cid}")
+            if g in cfg.context_clusters:
+                ctx.append(f"c{g}={cid}")
 
     def _stem(self, n: str) -> str:
         """The word without proclitics: the most frequent form where the clusters know

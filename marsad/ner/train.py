@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
@@ -141,6 +142,15 @@ def jackknife_predictions(sentences: Sequence[Sentence], config: TrainConfig,
     return predictions
 
 
+def _beside(path: Path, folder: Path) -> Path:
+    """``path``, copied into ``folder`` when it is elsewhere (a model bundle is one folder)."""
+    target = folder / path.name
+    if not target.exists() or target.resolve() != path.resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return target
+
+
 def kb_index_sha256() -> str | None:
     """The checksum of the knowledge-base index the gazetteer took names from."""
     try:
@@ -162,12 +172,15 @@ def train(
     provenance: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Train on ``sentences`` and write the model: ``out`` (JSON) and its weights next to it
-    (``<stem>.crfsuite``, and ``<stem>-first.crfsuite`` for a two-pass model). Returns the
-    JSON metadata written."""
+    (``<stem>.crfsuite``, and ``<stem>-first.crfsuite`` for a two-pass model; the cluster
+    file is copied there when it is elsewhere). Returns the JSON metadata written."""
     started = time.perf_counter()
     out = Path(out)
     weights = out.with_suffix(".crfsuite")
-    clusters = Clusters.read(clusters_path) if clusters_path and config.features.clusters else None
+    clusters = None
+    if clusters_path and config.features.clusters:
+        clusters_path = _beside(Path(clusters_path), out.parent)
+        clusters = Clusters.read(clusters_path)
     base = curated() if config.curated else Gazetteer()
     if config.kb:
         base = base.merged(from_kb())
