@@ -46,6 +46,19 @@ def test_proclitics_and_window() -> None:
     assert propagate(doc, tags, _probs(tags), window=1)[2] == ["O", "O"]
 
 
+def test_a_propagated_name_takes_the_confidence_of_its_source() -> None:
+    from marsad.ner.propagate import propagate_scored
+
+    doc = [("بوش", "يتحدث"), ("ثم", "بوش"), ("بوش", "هنا")]
+    tags = [["B-PERS", "O"], ["O", "O"], ["B-PERS", "O"]]
+    probs = [[0.7, 0.9], [0.8, 0.01], [0.95, 0.9]]
+    out = propagate_scored(doc, tags, probs)
+    assert out[1] == (["O", "B-PERS"], [0.8, 0.95])
+    assert out[0] == (["B-PERS", "O"], [0.7, 0.9])
+    assert propagate_scored(doc, tags, probs, window=1)[1][1] == [0.8, 0.95]
+    assert propagate_scored(doc[:2], tags[:2], probs[:2])[1][1] == [0.8, 0.7]
+
+
 def test_unconfident_or_short_names_do_not_spread() -> None:
     doc = [("بوش", "يتحدث"), ("ثم", "بوش")]
     tags = [["B-PERS", "O"], ["O", "O"]]
@@ -90,7 +103,7 @@ def _reference(sentences, tags, probs, window):
     for i, tokens in enumerate(sentences):
         gaz = Gazetteer()
         for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
-            for name, kind in names[j]:
+            for name, kind, _ in names[j]:
                 gaz.add(name, kind)
         out.append(fill(tags[i], gaz.match(tokens)) if gaz.entries else list(tags[i]))
     return out

@@ -109,7 +109,6 @@ class NeuralNerModel:
         from marsad.ner.neural_ops import Network, bio_constraints
 
         self.tags = tuple(self.meta["tags"])
-        self._tag_index = {t: i for i, t in enumerate(self.tags)}
         words = _text(data, "words").split("\n")
         counts = [int(c) for c in _text(data, "counts").split()]
         gazetteer = Gazetteer.load(json.loads(_text(data, "gazetteer")))
@@ -198,17 +197,19 @@ class NeuralNerModel:
                 ) -> list[tuple[list[str], list[float]]]:
         """One document's tags (propagated when ``settings``) and their marginals."""
         tags = [[self.tags[k] for k in row] for row in best]
-        if settings is not None:
-            from marsad.ner.propagate import propagate as complete
+        if settings is None:
+            if not scores:
+                return [(row, [1.0] * len(row)) for row in tags]
+            return [(row, [round(float(m[k]), 4) for m, k in zip(ms, ids, strict=True)])
+                    for row, ms, ids in zip(tags, marg, best, strict=True)]
+        from marsad.ner.propagate import propagate_scored
 
-            chosen = [[float(m[k]) for m, k in zip(ms, row, strict=True)]
-                      for ms, row in zip(marg, best, strict=True)]
-            tags = complete(sentences, tags, chosen, **settings)
+        chosen = [[float(m[k]) for m, k in zip(ms, row, strict=True)]
+                  for ms, row in zip(marg, best, strict=True)]
+        done = propagate_scored(sentences, tags, chosen, **settings)
         if not scores:
-            return [(row, [1.0] * len(row)) for row in tags]
-        index = self._tag_index
-        return [(row, [round(float(m[index[t]]), 4) for t, m in zip(row, ms, strict=True)])
-                for row, ms in zip(tags, marg, strict=True)]
+            return [(row, [1.0] * len(row)) for row, _ in done]
+        return [(row, [round(p, 4) for p in probs]) for row, probs in done]
 
     def _positions(self, batch: Batch) -> Any:
         """(B, T) row of the token cache at every position; the rows of tokens not seen

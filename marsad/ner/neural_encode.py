@@ -39,23 +39,38 @@ _WORDY = re.compile(r"\w")
 
 class Matcher:
     """:meth:`Gazetteer.match <marsad.ner.gazetteer.Gazetteer.match>`, same results, faster:
-    at each token only the lengths of the entries that start with its head are tried."""
+    for each token (cached per token string) only the head forms that start an entry, and
+    only the lengths of those entries, are tried."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.entries = gazetteer.entries
         lengths: dict[str, set[int]] = {}
         for entry in self.entries:
             lengths.setdefault(entry[0], set()).add(len(entry))
-        self.lengths = {h: sorted(ls, reverse=True) for h, ls in lengths.items()}
+        self.lengths = {h: tuple(sorted(ls, reverse=True)) for h, ls in lengths.items()}
+        self._heads: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {}
+
+    def heads(self, token: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """The head forms of ``token`` that start an entry, with those entries' lengths."""
+        found = self._heads.get(token)
+        if found is None:
+            if len(self._heads) > 300_000:
+                self._heads.clear()
+            found = self._heads[token] = tuple(
+                (h, self.lengths[h]) for h in head_keys(token) if h in self.lengths)
+        return found
 
     def match(self, tokens: Sequence[str]) -> list[tuple[str, ...]]:
         if not self.entries:
+            return [()] * len(tokens)
+        heads = [self.heads(t) for t in tokens]
+        if not any(heads):
             return [()] * len(tokens)
         keys = [key(t) for t in tokens]
         out: list[list[str]] = [[] for _ in tokens]
         n, i = len(tokens), 0
         while i < n:
-            found = self._longest_at(tokens[i], keys, i, n)
+            found = self._longest_at(heads[i], keys, i, n) if heads[i] else None
             if found is None:
                 i += 1
                 continue
@@ -67,10 +82,10 @@ class Matcher:
             i += length
         return [tuple(labels) for labels in out]
 
-    def _longest_at(self, first: str, keys: list[str], i: int, n: int
-                    ) -> tuple[int, frozenset[str]] | None:
-        for head in head_keys(first):
-            for length in self.lengths.get(head, ()):
+    def _longest_at(self, heads: tuple[tuple[str, tuple[int, ...]], ...], keys: list[str],
+                    i: int, n: int) -> tuple[int, frozenset[str]] | None:
+        for head, lengths in heads:
+            for length in lengths:
                 if length <= n - i:
                     kinds = self.entries.get((head, *keys[i + 1 : i + length]))
                     if kinds:

@@ -127,15 +127,21 @@ class Network:
         out = np.empty((steps, streams, n, hid), dtype=np.float32)
         z = np.empty((streams, n, g4), dtype=np.float32)
         gates = z[:, :, : 3 * hid]
+        i_gate, f_gate = z[:, :, :hid], z[:, :, hid : 2 * hid]
+        o_gate, g_gate = z[:, :, 2 * hid : 3 * hid], z[:, :, 3 * hid :]
+        tmp = np.empty((streams, n, hid), dtype=np.float32)
         for t in range(steps):
             np.matmul(h, self.w_hh, out=z)
             z += stacked[t]
             np.tanh(z, out=z)
             gates *= 0.5
             gates += 0.5                                   # i, f, o = sigmoid; g = tanh
-            c = z[:, :, hid : 2 * hid] * c + z[:, :, :hid] * z[:, :, 3 * hid :]
-            h = z[:, :, 2 * hid : 3 * hid] * np.tanh(c)
-            out[t] = h
+            c *= f_gate
+            np.multiply(i_gate, g_gate, out=tmp)
+            c += tmp
+            np.tanh(c, out=tmp)
+            h = out[t]
+            np.multiply(o_gate, tmp, out=h)
         forward = sum(out[:, k] @ self.w_out[k] for k in range(0, streams, 2))   # (T, B, K)
         backward = sum(out[:, k] @ self.w_out[k] for k in range(1, streams, 2))
         backward = np.take_along_axis(backward.transpose(1, 0, 2), rev[:, :, None], axis=1)
