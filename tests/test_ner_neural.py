@@ -60,6 +60,41 @@ def _tiny_model(tmp_path: Path, networks: int = 1):
     return torch, nets[0] if networks == 1 else nets, prep, path
 
 
+def _numpy_model(tmp_path: Path, networks: int = 1) -> Path:
+    """A tiny model with random weights, written without torch (so the run-time tests run
+    where torch is absent, as in CI)."""
+    from marsad.ner.data import TAGS
+    from marsad.ner.neural_encode import GAZ_LABELS, N_FLAGS
+    from marsad.ner.neural_train import NeuralTrainConfig, prepare, write_model
+
+    words = sorted({w for s in SENTENCES for w in s.tokens})
+    rng = np.random.default_rng(5)
+    config = NeuralTrainConfig(folds=2)
+    prep = prepare(SENTENCES, words, list(range(len(words), 0, -1)),
+                   rng.normal(size=(len(words), 8)).astype(np.float32), config)
+    char_dim, filters, hidden, k = 4, 5, 6, len(TAGS)
+    in_dim = 2 * 8 + filters + N_FLAGS + len(GAZ_LABELS)
+
+    def r(*shape: int) -> np.ndarray:
+        return rng.normal(scale=0.5, size=shape).astype(np.float32)
+
+    weights = []
+    for _ in range(networks):
+        w = {"char_emb.weight": r(prep.encoder.n_chars, char_dim),
+             "conv.weight": r(filters, char_dim, 3), "conv.bias": r(filters),
+             "out.weight": r(k, 2 * hidden), "out.bias": r(k),
+             "trans": r(k, k), "start": r(k), "end": r(k)}
+        for suffix in ("", "_reverse"):
+            w[f"lstm.weight_ih_l0{suffix}"] = r(4 * hidden, in_dim)
+            w[f"lstm.weight_hh_l0{suffix}"] = r(4 * hidden, hidden)
+            w[f"lstm.bias_ih_l0{suffix}"] = r(4 * hidden)
+            w[f"lstm.bias_hh_l0{suffix}"] = r(4 * hidden)
+        weights.append(w)
+    path = tmp_path / "numpy-tiny.npz"
+    write_model(path, weights, prep, config, {"note": "numpy"})
+    return path
+
+
 def test_numpy_forward_equals_torch(tmp_path: Path) -> None:
     from marsad.ner.neural_encode import make_batch
     from marsad.ner.neural_train import to_tensors
@@ -225,13 +260,25 @@ def test_truncated_and_foreign_model_files(tmp_path: Path) -> None:
 
 
 def test_truncated_real_model_file(tmp_path: Path) -> None:
-    _, _, _, path = _tiny_model(tmp_path)
+    path = _numpy_model(tmp_path)
     data = path.read_bytes()
     cut = tmp_path / "cut.npz"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(ModelError, match="corrupted"):
         NeuralNerModel(cut)
     assert zipfile.is_zipfile(path)
+    assert NeuralNerModel(path).meta["note"] == "numpy"
+
+
+def test_mismatched_shapes_are_corrupt(tmp_path: Path) -> None:
+    path = _numpy_model(tmp_path)
+    with np.load(path) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["n0.out.weight"] = arrays["n0.out.weight"][:3]
+    bad = tmp_path / "bad-shapes.npz"
+    np.savez(bad, **arrays)
+    with pytest.raises(ModelError, match="corrupted"):
+        NeuralNerModel(bad)
 
 
 def _write_fixture(tmp_path: Path) -> tuple[Path, Path]:
@@ -277,8 +324,7 @@ def test_tag_doc_gives_raw_offsets(tmp_path: Path) -> None:
     from marsad.ner.neural import tag_doc
     from marsad.pipeline import load_pipeline
 
-    _, _, _, path = _tiny_model(tmp_path)
-    model = NeuralNerModel(path)
+    model = NeuralNerModel(_numpy_model(tmp_path))
     text = "قال الرئيس جورج بوش في واشنطن. Hello world.\nوصل وفد الأمم المتحدة إلى بغداد"
     doc = load_pipeline(["tokenize"]).analyze(text)
     entities = tag_doc(doc, model)
@@ -307,8 +353,7 @@ def test_matcher_equals_gazetteer_match(names: list, tokens: list[str]) -> None:
 
 
 def test_empty_and_very_long_inputs(tmp_path: Path) -> None:
-    _, _, _, path = _tiny_model(tmp_path)
-    model = NeuralNerModel(path)
+    model = NeuralNerModel(_numpy_model(tmp_path, networks=2))
     assert model.tag_sentences([]) == []
     assert model.tag_sentences([[], ["بوش"], []], scores=True)[0] == ([], [])
     long_line = ["كلمة", "بوش", "في", "واشنطن"] * 400  # 1,600 tokens, no punctuation
@@ -344,8 +389,7 @@ def test_tag_docs_equals_tag_doc_one_by_one(tmp_path: Path) -> None:
     from marsad.ner.neural import tag_doc, tag_docs
     from marsad.pipeline import load_pipeline
 
-    _, _, _, path = _tiny_model(tmp_path)
-    model = NeuralNerModel(path)
+    model = NeuralNerModel(_numpy_model(tmp_path, networks=2))
     pipeline = load_pipeline(["tokenize"])
     texts = ["قال الرئيس جورج بوش في واشنطن. وصل بوش إلى بغداد.",
              "No Arabic here.", "", "أعلنت شركة مايكروسوفت عن ويندوز 2000 في القاهرة"]

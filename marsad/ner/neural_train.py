@@ -276,10 +276,17 @@ def weights_of(net: Any) -> dict[str, Any]:
 
 def export(path: str | Path, nets: Sequence[Any], prep: Prepared, config: NeuralTrainConfig,
            meta: dict[str, Any]) -> None:
-    """Write the numpy model file (see :mod:`marsad.ner.neural`)."""
-    arrays = {f"n{i}.{k}": v for i, net in enumerate(nets) for k, v in weights_of(net).items()}
+    """Write the numpy model file of trained torch networks (see :mod:`marsad.ner.neural`)."""
+    write_model(path, [weights_of(net) for net in nets], prep, config, meta)
+
+
+def write_model(path: str | Path, weights: Sequence[dict[str, Any]], prep: Prepared,
+                config: NeuralTrainConfig, meta: dict[str, Any]) -> None:
+    """Write the numpy model file from each network's weights (``state_dict`` names, no
+    ``emb.weight``)."""
+    arrays = {f"n{i}.{k}": v for i, w in enumerate(weights) for k, v in w.items()}
     q, scale = prep.quantized
-    header = {"format": FORMAT, "tags": list(TAGS), "networks": len(nets),
+    header = {"format": FORMAT, "tags": list(TAGS), "networks": len(weights),
               "propagate": propagation(config), "config": config.to_dict(), **meta}
     blobs = {
         "header": json.dumps(header, ensure_ascii=False),
