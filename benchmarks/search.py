@@ -34,6 +34,7 @@ from report import SHARED_DATA, write_section  # noqa: E402
 ANT = SHARED_DATA / "news" / "ant"
 SOURCES = ("Jawhara FM", "Mosaique FM", "Assabah", "Al Chourouk", "Nessma")
 CATEGORIES = ("politic", "economy", "society", "sport", "culture", "internationalNews")
+EVENT_TYPES = ("PROTEST", "ASSAULT", "ACCUSE", "CONSULT", "AID", "COERCE", "REQUEST", "THREATEN")
 
 
 def pin_one_core() -> None:
@@ -62,7 +63,8 @@ def paragraphs(articles: list) -> list[tuple[str, list[str], list[str]]]:
 def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
     """Write ``n`` synthetic articles into a new archive at ``db``; seconds taken."""
     from marsad.store import Store
-    from marsad.store.terms import LEAD_WORDS
+    from marsad.store.keys import day_ordinal, make_key
+    from marsad.store.terms import COLUMNS, index_terms, meta_tokens
 
     started = time.perf_counter()
     Store(db).close()  # the schema, by the migrations
@@ -74,25 +76,29 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
     start_ts = 1420070400.0  # 2015-01-01
     span = 3 * 365 * 86400.0
     df: Counter[str] = Counter()
+    per_day: Counter[int] = Counter()
+    insert = (f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) "
+              f"VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
     conn.execute("BEGIN")
     for i in range(n):
         picked = [paras[rng.randrange(len(paras))] for _ in range(rng.randint(2, 6))]
         text = "\n".join(p[0] for p in picked)
-        stems = [s for p in picked for s in p[1]]
-        words = [w for p in picked for w in p[2]]
+        it = index_terms([s for p in picked for s in p[1]], [w for p in picked for w in p[2]])
         ts = start_ts + rng.random() * span
         day = time.strftime("%Y-%m-%d", time.gmtime(ts))
         aid = i + 1
-        df.update(set(stems))
+        source, category = rng.choice(SOURCES), rng.choice(CATEGORIES)
+        entities = sorted({f"Q{int(rng.paretovariate(1.0) * 10)}" for _ in range(4)})
+        events = sorted({rng.choice(EVENT_TYPES)})
+        df.update(it.distinct)
+        per_day[day_ordinal(day)] += 1
+        key = make_key(day_ordinal(day), per_day[day_ordinal(day)], False)
         conn.execute(
             "INSERT INTO articles(aid, id, content_hash, source, category, title, published, "
-            "day, ts, text, ingested) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, '')",
-            (aid, f"s{aid:07d}", f"h{aid}", rng.choice(SOURCES), rng.choice(CATEGORIES),
-             day + "T12:00:00+01:00", day, ts, text))
-        conn.execute(
-            "INSERT INTO search(rowid, title, lead, body, wlead, wbody) VALUES (?, '', ?, ?, ?, ?)",
-            (aid, " ".join(stems[:LEAD_WORDS]), " ".join(stems[LEAD_WORDS:]),
-             " ".join(words[:LEAD_WORDS]), " ".join(words[LEAD_WORDS:])))
+            "day, ts, text, ingested, skey) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, '', ?)",
+            (aid, f"s{aid:07d}", f"h{aid}", source, category, day + "T12:00:00+01:00", day,
+             ts, text, key))
+        conn.execute(insert, (key, *it.values(), meta_tokens(source, category, entities, events)))
         if aid % 20000 == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")

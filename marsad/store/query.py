@@ -13,8 +13,10 @@ The query language (``docs/store.md``)::
 ``NOT`` binds tightest, then words side by side, then ``AND``, then ``OR``. Each word is matched
 through its stem (clitics, diacritics, letter variants and digits seen through), and an exact
 form scores higher than a form that only shares the stem (a query term is its stem OR its
-word, over all index columns: no column filters, which cost position lists). The user's text
-never reaches SQL:
+word, over all index columns: no column filters, which cost position lists). A phrase is a
+phrase of the index's stem-pair tokens (``ـتحالفـدول``), a prefix of 2 to 4 letters is one
+prefix token (``انتـ``), a longer one an FTS5 prefix query (:mod:`marsad.store.terms`). The
+user's text never reaches SQL:
 every term is a quoted FTS5 string built from normalized letters and digits, and anything the
 parser cannot read is a :class:`QueryError` that says where and why.
 """
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.errors import MarsadError
-from marsad.store.terms import terms, word_form
+from marsad.store.terms import pair_tokens, prefix_token, terms, word_form
 
 #: distinct terms a query may have (a pasted article is cut to its first ones).
 MAX_TERMS = 64
@@ -254,7 +256,7 @@ class _Compiler:
         if isinstance(n, Phrase):
             self.out.stems.update(n.stems)
             self.out.words.update(n.words)
-            return f"({_quote(' '.join(n.stems))} OR {_quote(' '.join(n.words))})"
+            return phrase_fts(n)
         if isinstance(n, Neg):
             raise QueryError(self.query, "a query needs a word to look for, not only NOT")
         return self.group(n)
@@ -263,12 +265,10 @@ class _Compiler:
         self.count += 1
         if t.prefix:
             self.out.prefixes.append(t.word)
-            return f"{_quote(t.word)} *"
-        self.out.stems.add(t.stem)
-        self.out.words.add(t.word)
-        if t.word == t.stem:
-            return _quote(t.stem)
-        return f"({_quote(t.stem)} OR {_quote(t.word)})"
+        else:
+            self.out.stems.add(t.stem)
+            self.out.words.add(t.word)
+        return term_fts(t)
 
     def group(self, g: Group) -> str:
         pos = [n for n in g.items if not isinstance(n, Neg)]
@@ -287,6 +287,27 @@ class _Compiler:
         for excluded in neg:
             expr = f"({expr} NOT {self.node(excluded)})"
         return expr
+
+
+def phrase_fts(p: Phrase) -> str:
+    """A phrase: its stems' pair tokens, in order."""
+    return _quote(" ".join(pair_tokens(list(p.stems))))
+
+
+def term_fts(t: Term, stem: bool = True, word: bool = True) -> str:
+    """A word: its stem OR its word form (either may be left out); a prefix: its token, or
+    an FTS5 prefix query when its length has no token."""
+    if t.prefix:
+        token = prefix_token(t.word)
+        return _quote(token) if token else f"{_quote(t.word)} *"
+    forms = [t.stem] if stem else []
+    if word and t.word not in forms:
+        forms.append(t.word)
+    if not forms:
+        raise ValueError("a term needs its stem or its word")
+    if len(forms) == 1:
+        return _quote(forms[0])
+    return "(" + " OR ".join(_quote(f) for f in forms) + ")"
 
 
 def compile_query(query: str) -> Compiled | None:
@@ -308,44 +329,6 @@ def compile_tree(query: str, tree: Node) -> Compiled:
     return compiler.out
 
 
-# -- planning for large archives ------------------------------------------------------------
-
-def stems_of(tree: Node) -> set[str]:
-    """The stems whose document frequencies the planner needs."""
-    if isinstance(tree, Term):
-        return set() if tree.prefix else {tree.stem}
-    if isinstance(tree, Phrase):
-        return set(tree.stems)
-    if isinstance(tree, Neg):
-        return stems_of(tree.node)
-    return set().union(*(stems_of(n) for n in tree.items))
-
-
-def estimate(tree: Node, df: dict[str, int], n: int) -> int:
-    """An upper estimate of how many articles match ``tree``."""
-    if isinstance(tree, Term):
-        return n if tree.prefix else df.get(tree.stem, 0)
-    if isinstance(tree, Phrase):
-        return min(df.get(s, 0) for s in tree.stems)
-    if isinstance(tree, Neg):
-        return 0
-    parts = [estimate(x, df, n) for x in tree.items if not isinstance(x, Neg)]
-    return min(parts) if tree.op == "and" else min(n, sum(parts))
-
-
-def prune(tree: Node, df: dict[str, int], budget: int, keep: int = 2) -> Node:
-    """A ranked (side-by-side) query without its most common words: the rarest words are
-    kept while their document frequencies add up to at most ``budget`` (and at least
-    ``keep`` of them). Other queries are returned as they are."""
-    if not (isinstance(tree, Group) and tree.op == "soft"):
-        return tree
-    words = [x for x in tree.items if isinstance(x, Term) and not x.prefix]
-    chosen: set[Term] = set()
-    total = 0
-    for t in sorted(dict.fromkeys(words), key=lambda t: df.get(t.stem, 0)):
-        if len(chosen) >= keep and total + df.get(t.stem, 0) > budget:
-            break
-        chosen.add(t)
-        total += df.get(t.stem, 0)
-    items = tuple(x for x in tree.items if x not in words or x in chosen)
-    return items[0] if len(items) == 1 else Group("soft", items)
+def node_fts(node: Node) -> str:
+    """The FTS5 expression of any node of a parsed query."""
+    return _Compiler("").node(node)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from marsad.errors import MarsadError
+from marsad.store.keys import day_ordinal, make_key
 
 
 class StoreError(MarsadError):
@@ -184,15 +185,70 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+V3_SEARCH = """
+CREATE VIRTUAL TABLE search USING fts5(
+    title, lead, body, wlead, wbody, phrases, prefixes, meta,
+    content='', columnsize=1, tokenize='unicode61 remove_diacritics 0'
+);
+INSERT INTO search(search, rank) VALUES ('hashsize', 16777216);
+"""
+
+
 def _v2(conn: sqlite3.Connection) -> None:
-    """The search index and near-duplicate signatures, filled for articles already stored."""
-    from marsad.store.write import index_article
+    """Near-duplicate signatures and the tables of the first search index (filled by v3)."""
+    from marsad.store import dedup
+    from marsad.store.terms import terms
+    from marsad.store.write import add_signature
 
     for statement in _statements(V2_SEARCH):
         conn.execute(statement)
-    rows = conn.execute("SELECT aid, title, text FROM articles ORDER BY aid").fetchall()
-    for aid, title, text in rows:
-        index_article(conn, aid, text, title)
+    for aid, text in conn.execute("SELECT aid, text FROM articles ORDER BY aid").fetchall():
+        add_signature(conn, aid, dedup.signature(terms(text)[0]))
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Search keys (:mod:`marsad.store.keys`) and the search index keyed by them, with phrase,
+    prefix and metadata tokens; stem and word frequencies (rebuilt from the stored articles)."""
+    conn.execute("ALTER TABLE articles ADD COLUMN skey INTEGER")
+    keys: dict[int, int] = {}
+    for aid, day, dup in conn.execute(
+            "SELECT aid, day, duplicate_of FROM articles ORDER BY aid").fetchall():
+        d = day_ordinal(day)
+        keys[d] = keys.get(d, 0) + 1
+        conn.execute("UPDATE articles SET skey = ? WHERE aid = ?",
+                     (make_key(d, keys[d], dup is not None), aid))
+    conn.execute("CREATE UNIQUE INDEX articles_skey ON articles(skey)")
+    conn.execute("DROP TABLE IF EXISTS search")
+    for statement in _statements(V3_SEARCH):
+        conn.execute(statement)
+    conn.execute("DELETE FROM term_df")
+    reindex(conn)
+
+
+def reindex(conn: sqlite3.Connection) -> int:
+    """Index every stored article (into an empty index); the number indexed."""
+    from collections import Counter
+
+    from marsad.store.terms import COLUMNS, index_text, meta_tokens
+
+    marks = ", ".join("?" * (len(COLUMNS) + 1))
+    insert = f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) VALUES ({marks})"
+    spans = ("SELECT DISTINCT CASE grp WHEN 'entities' THEN key ELSE label END FROM spans "
+             "WHERE aid = ? AND grp = ? ORDER BY 1")
+    df: Counter[str] = Counter()
+    n = 0
+    rows = conn.cursor().execute(
+        "SELECT aid, skey, title, text, source, category FROM articles ORDER BY aid")
+    for aid, key, title, text, source, category in rows:
+        it = index_text(text, title)
+        ents, events = ([v for (v,) in conn.execute(spans, (aid, grp)) if v]
+                        for grp in ("entities", "events"))
+        meta = meta_tokens(source, category, ents, events)
+        conn.execute(insert, (key, *it.values(), meta))
+        df.update(it.distinct)
+        n += 1
+    conn.executemany("INSERT INTO term_df(term, df) VALUES (?, ?)", sorted(df.items()))
+    return n
 
 
 def _statements(script: str) -> list[str]:
@@ -209,6 +265,8 @@ def _statements(script: str) -> list[str]:
 MIGRATIONS: dict[int, tuple[str, Callable[[sqlite3.Connection], None]]] = {
     1: ("articles, copies, docs, spans, failures and their views", _v1),
     2: ("full-text search index, stem document frequencies, near-duplicate signatures", _v2),
+    3: ("search index keyed by day, article and duplicate flag; phrase, prefix and metadata "
+        "tokens; stem and word frequencies", _v3),
 }
 LATEST = max(MIGRATIONS)
 

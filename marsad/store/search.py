@@ -16,18 +16,24 @@ from datetime import date
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.store.query import Compiled, compile_query, compile_tree, estimate, prune, stems_of
-from marsad.store.terms import WEIGHTS, iter_terms
+from marsad.store.keys import DAY_SQL, day_ordinal, key_range
+from marsad.store.plan import Limits, plan
+from marsad.store.query import Compiled, compile_query
+from marsad.store.terms import WEIGHTS, iter_terms, meta_token
 from marsad.store.write import entity_key
 
 SNIPPET_WORDS = 30
+#: snippets look for matches in this many first characters (then in the rest if none).
+SNIPPET_SCAN = 10_000
 FACET_LIMIT = 10
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 50_000
-#: a ranked query keeps its rarest words while their document frequencies add up to this.
+#: a ranked query's condition: its rarest stems while their frequencies add up to this.
 TERM_BUDGET = 10_000
-#: a query estimated to match more articles is ranked among the most recently stored ones.
+#: a query estimated to match more articles is ranked among its newest this many matches.
 MATCH_CAP = 10_000
+#: on a large archive, a ranked query leaves out words in more than this share of articles.
+COMMON = 0.1
 
 
 @dataclass
@@ -76,31 +82,36 @@ class Filters:
     event_types: tuple[str, ...] = ()
     duplicates: bool = False
 
-    def sql(self) -> tuple[list[str], list[Any]]:
+    def tokens(self) -> list[str]:
+        """Full-text conditions (``meta`` tokens, :func:`~marsad.store.terms.meta_token`),
+        each to be ANDed with the query: any of the sources, any of the categories, every
+        entity (by key or, for unlinked ones, by normalized name), any of the event types."""
+        groups = [[meta_token("source", v) for v in self.sources],
+                  [meta_token("category", v) for v in self.categories],
+                  *([meta_token("entity", v), meta_token("entity", entity_key(v))]
+                    for v in self.entities),
+                  [meta_token("event", t.upper()) for t in self.event_types]]
+        return [_any_of(g) for g in groups if g]
+
+    def keys(self) -> tuple[list[str], list[Any]]:
+        """Conditions on the search key: the date range and duplicates."""
         where: list[str] = []
         args: list[Any] = []
+        lo, hi = key_range(self.date_from, self.date_to)
+        if lo is not None:
+            where.append("search.rowid >= ?")
+            args.append(lo)
+        if hi is not None:
+            where.append("search.rowid < ?")
+            args.append(hi)
         if not self.duplicates:
-            where.append("a.duplicate_of IS NULL")
-        if self.date_from:
-            where.append("a.day >= ?")
-            args.append(self.date_from)
-        if self.date_to:
-            where.append("a.day <= ?")
-            args.append(self.date_to)
-        for column, values in (("source", self.sources), ("category", self.categories)):
-            if values:
-                where.append(f"a.{column} IN ({','.join('?' * len(values))})")
-                args.extend(values)
-        for value in self.entities:
-            where.append("EXISTS (SELECT 1 FROM spans s WHERE s.aid = a.aid AND "
-                         "s.grp = 'entities' AND s.key IN (?, ?))")
-            args.extend((value, entity_key(value)))
-        if self.event_types:
-            marks = ",".join("?" * len(self.event_types))
-            where.append("EXISTS (SELECT 1 FROM spans s WHERE s.aid = a.aid AND "
-                         f"s.grp = 'events' AND s.label IN ({marks}))")
-            args.extend(t.upper() for t in self.event_types)
+            where.append("(search.rowid & 1) = 0")
         return where, args
+
+
+def _any_of(tokens: list[str]) -> str:
+    quoted = list(dict.fromkeys(f'"{t}"' for t in tokens))
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 def day_bound(value: str | None, end: bool, name: str) -> str | None:
@@ -136,95 +147,90 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
                       tuple(sources), tuple(categories), tuple(entities), tuple(event_types),
                       duplicates)
     compiled = compile_query(query)
-    where, args = filters.sql()
-    low = 0
-    if compiled is not None:
-        compiled, low = plan(conn, compiled)
-    sql, sql_args = _hits_sql(compiled, filters, where, args, recent, half_life_days, conn, low)
+    fts, window = None, False
+    if compiled is not None and compiled.tree is not None:
+        n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
+        planned = plan(conn, compiled.tree, compiled.fts, n, limits())
+        fts, window = planned.fts, planned.window
+    parts = ([fts] if fts else []) + filters.tokens()
+    match = (parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)) or None
+    where, args = filters.keys()
+    if window and match:
+        where, args = _window(conn, match, where, args)
     try:
-        rows = conn.execute(sql, (*sql_args, limit, offset)).fetchall()
+        if fts:
+            rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
+        else:
+            rows = _listed(conn, match, where, args, limit, offset)
     except sqlite3.OperationalError as exc:  # pragma: no cover - the compiler's bug, not the user's
         raise ConfigError(f"search failed on {query!r}: {exc}") from None
     hits = _hits(conn, rows, compiled, snippet_words)
-    results = Results(query, hits, fts=compiled.fts if compiled else None)
+    results = Results(query, hits, fts=fts)
     if facets:
-        if low:
-            where, args = [*where, "a.aid >= ?"], [*args, low]
-        results.total, results.facets = _facets(conn, compiled, where, args)
+        results.total, results.facets = _facets(conn, match, where, args)
     return results
 
 
-def plan(conn: sqlite3.Connection, compiled: Compiled) -> tuple[Compiled, int]:
-    """Keep queries on a large archive fast: a ranked query drops its most common words
-    (:func:`~marsad.store.query.prune`), and a query still estimated to match more than
-    :data:`MATCH_CAP` articles is ranked among the most recently stored ones. Returns the
-    query to run and the lowest article key to consider (0: all)."""
-    n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
-    if n <= PLAN_FROM or compiled.tree is None:
-        return compiled, 0
-    stems = sorted(stems_of(compiled.tree))
-    df = dict(conn.execute(
-        f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(stems))})", stems
-    ).fetchall()) if stems else {}
-    tree = prune(compiled.tree, df, TERM_BUDGET)
-    if tree is not compiled.tree:
-        planned = compile_tree(compiled.text, tree)
-        planned.stems, planned.words = compiled.stems, compiled.words
-        planned.prefixes = compiled.prefixes
-        compiled = planned
-    matches = estimate(tree, df, n)
-    if matches <= MATCH_CAP:
-        return compiled, 0
-    return compiled, max(0, n - int(n * MATCH_CAP / matches))
+def limits() -> Limits:
+    """The planner's limits (this module's constants, so that tests can change them)."""
+    return Limits(PLAN_FROM, TERM_BUDGET, MATCH_CAP, COMMON)
 
 
-def _hits_sql(compiled: Compiled | None, filters: Filters, where: list[str], args: list[Any],
-              recent: bool, half_life_days: float, conn: sqlite3.Connection,
-              low: int) -> tuple[str, list[Any]]:
-    cols = ("a.aid, a.id, a.title, a.url, a.published, a.source, a.category, "
-            "(SELECT d.id FROM articles d WHERE d.aid = a.duplicate_of)")
-    if compiled is None:
-        cond = (" WHERE " + " AND ".join(where)) if where else ""
-        return (f"SELECT {cols}, 0.0 AS score FROM articles a{cond} "
-                "ORDER BY a.ts IS NULL, a.ts DESC, a.aid LIMIT ? OFFSET ?"), list(args)
+def _cond(match: str | None, where: list[str]) -> str:
+    conds = (["search MATCH ?"] if match else []) + where
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
+
+
+def _window(conn: sqlite3.Connection, match: str, where: list[str],
+            args: list[Any]) -> tuple[list[str], list[Any]]:
+    """The key conditions narrowed to the newest :data:`MATCH_CAP` matches."""
+    low = conn.execute(
+        f"SELECT min(k) FROM (SELECT search.rowid AS k FROM search{_cond(match, where)} "
+        "ORDER BY search.rowid DESC LIMIT ?)", (match, *args, MATCH_CAP)).fetchone()[0]
+    if low is None:
+        return where, args
+    return [*where, "search.rowid >= ?"], [*args, low]
+
+
+def _ranked(conn: sqlite3.Connection, match: str | None, where: list[str], args: list[Any],
+            recent: bool, half_life_days: float, limit: int,
+            offset: int) -> list[tuple[int, float]]:
     score = f"-bm25(search, {', '.join(str(w) for w in WEIGHTS)})"
-    window = " AND search.rowid >= ?" if low else ""
-    fts_args: list[Any] = [compiled.fts, *([low] if low else [])]
-    if not recent and where == ([] if filters.duplicates else ["a.duplicate_of IS NULL"]):
-        # No filter but duplicates: rank in the index alone, read the ten articles after.
-        dups = "" if filters.duplicates else (
-            " AND search.rowid NOT IN (SELECT aid FROM articles WHERE duplicate_of IS NOT NULL)")
-        return (f"SELECT {cols}, h.score FROM (SELECT search.rowid AS aid, {score} AS score "
-                f"FROM search WHERE search MATCH ?{window}{dups} ORDER BY score DESC, aid "
-                "LIMIT ? OFFSET ?) h JOIN articles a ON a.aid = h.aid ORDER BY h.score DESC, "
-                "a.aid"), fts_args
     extra: list[Any] = []
     if recent:
-        newest = conn.execute("SELECT max(ts) FROM articles").fetchone()[0] or 0.0
-        half = max(half_life_days, 0.001) * 86400.0
-        score = (f"{score} * (CASE WHEN a.ts IS NULL THEN 1.0 ELSE "
-                 "1.0 + 1.0 / (1.0 + max(0.0, ? - a.ts) / ?) END)")
-        extra = [newest, half]
-    cond = "".join(f" AND {w}" for w in where)
-    sql = (f"SELECT {cols}, {score} AS score FROM search JOIN articles a ON a.aid = search.rowid "
-           f"WHERE search MATCH ?{window}{cond} ORDER BY score DESC, a.aid LIMIT ? OFFSET ?")
-    return sql, [*extra, *fts_args, *args]
+        newest = conn.execute("SELECT max(day) FROM articles").fetchone()[0]
+        score = (f"{score} * (CASE WHEN {DAY_SQL} = 0 THEN 1.0 ELSE "
+                 f"1.0 + 1.0 / (1.0 + max(0, ? - {DAY_SQL}) / ?) END)")
+        extra = [day_ordinal(newest), max(half_life_days, 0.001)]
+    sql = (f"SELECT search.rowid, {score} AS score FROM search{_cond(match, where)} "
+           "ORDER BY score DESC, search.rowid LIMIT ? OFFSET ?")
+    return conn.execute(sql, (*extra, *([match] if match else []), *args, limit,
+                              offset)).fetchall()
 
 
-def _hits(conn: sqlite3.Connection, rows: list[Any], compiled: Compiled | None,
+def _listed(conn: sqlite3.Connection, match: str | None, where: list[str], args: list[Any],
+            limit: int, offset: int) -> list[tuple[int, float]]:
+    """No words to rank: the matching articles, newest first."""
+    sql = (f"SELECT search.rowid, 0.0 FROM search{_cond(match, where)} "
+           "ORDER BY search.rowid DESC LIMIT ? OFFSET ?")
+    return conn.execute(sql, (*([match] if match else []), *args, limit, offset)).fetchall()
+
+
+def _hits(conn: sqlite3.Connection, rows: list[tuple[int, float]], compiled: Compiled | None,
           words: int) -> list[Hit]:
+    """The hits of ``(search key, score)`` rows, in their order (one read of their articles)."""
     if not rows:
         return []
-    if words <= 0:  # no snippets asked for
-        return [Hit(r[1], r[2], r[3], r[4], round(float(r[8]), 4), "", [], r[5], r[6], r[7])
-                for r in rows]
-    aids = [r[0] for r in rows]
-    texts = dict(conn.execute(
-        f"SELECT aid, text FROM articles WHERE aid IN ({','.join('?' * len(aids))})", aids
-    ).fetchall())
+    keys = [key for key, _score in rows]
+    text = ", a.text" if words > 0 else ""
+    found = {r[0]: r[1:] for r in conn.execute(
+        "SELECT a.skey, a.id, a.title, a.url, a.published, a.source, a.category, "
+        f"(SELECT d.id FROM articles d WHERE d.aid = a.duplicate_of){text} FROM articles a "
+        f"WHERE a.skey IN ({','.join('?' * len(keys))})", keys)}
     out = []
-    for aid, ident, title, url, published, source, category, dup, score in rows:
-        snippet, marks = make_snippet(texts[aid], compiled, words)
+    for key, score in rows:
+        ident, title, url, published, source, category, dup, *body = found[key]
+        snippet, marks = make_snippet(body[0], compiled, words) if body else ("", [])
         out.append(Hit(ident, title, url, published, round(float(score), 4), snippet, marks,
                        source, category, dup))
     return out
@@ -233,21 +239,41 @@ def _hits(conn: sqlite3.Connection, rows: list[Any], compiled: Compiled | None,
 def make_snippet(text: str, compiled: Compiled | None,
                  words: int = SNIPPET_WORDS) -> tuple[str, list[tuple[int, int]]]:
     """A window of about ``words`` words of the original text around the best matches, and
-    the (start, end) of each matched word in it."""
-    tokens = list(iter_terms(text))
+    the (start, end) of each matched word in it. The matches are looked for in the first
+    :data:`SNIPPET_SCAN` characters, and in the rest only when there are none there."""
+    scanned = min(len(text), SNIPPET_SCAN)
+    tokens, hits = _matches(text[:scanned], compiled, 0)
+    if not hits and scanned < len(text):
+        more, more_hits = _matches(text[scanned:], compiled, scanned)
+        if more_hits:
+            hits = [len(tokens) + i for i in more_hits]
+            tokens += more
+            scanned = len(text)
     if not tokens:
         return text[:200], []
-    hits = [i for i, (_s, _e, st, wd) in enumerate(tokens)
-            if compiled is not None and compiled.matches(st, wd)]
     first = _best_window(tokens, hits, words)
     last = min(len(tokens), first + words)
     start, end = tokens[first][0], tokens[last - 1][1]
-    if last == len(tokens):
+    if last == len(tokens) and scanned == len(text):
         end = len(text)
     snippet = ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
     shift = start - (1 if start > 0 else 0)
     marks = [(tokens[i][0] - shift, tokens[i][1] - shift) for i in hits if first <= i < last]
     return snippet.replace("\n", " ").replace("\r", " "), marks
+
+
+def _matches(text: str, compiled: Compiled | None, offset: int
+             ) -> tuple[list[tuple[int, int, str, str]], list[int]]:
+    """The indexable tokens of ``text`` (offsets shifted by ``offset``) and the indexes of
+    those the query matches."""
+    tokens = list(iter_terms(text, offset))
+    if compiled is None:
+        return tokens, []
+    stems, forms = compiled.stems, compiled.words
+    prefixes = tuple(compiled.prefixes)
+    hits = [i for i, t in enumerate(tokens)
+            if t[2] in stems or t[3] in forms or (prefixes and t[3].startswith(prefixes))]
+    return tokens, hits
 
 
 def _best_window(tokens: list[tuple[int, int, str, str]], hits: list[int], words: int) -> int:
@@ -265,18 +291,14 @@ def _best_window(tokens: list[tuple[int, int, str, str]], hits: list[int], words
     return best
 
 
-def _facets(conn: sqlite3.Connection, compiled: Compiled | None, where: list[str],
+def _facets(conn: sqlite3.Connection, match: str | None, where: list[str],
             args: list[Any]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The number of matching articles and their top entities, sources and event types
+    (on a large archive, among the matches the query was ranked in)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_hits (aid INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM facet_hits")
-    if compiled is None:
-        cond = (" WHERE " + " AND ".join(where)) if where else ""
-        conn.execute(f"INSERT INTO facet_hits SELECT a.aid FROM articles a{cond}", args)
-    else:
-        cond = "".join(f" AND {w}" for w in where)
-        conn.execute(
-            "INSERT INTO facet_hits SELECT a.aid FROM search JOIN articles a "
-            f"ON a.aid = search.rowid WHERE search MATCH ?{cond}", [compiled.fts, *args])
+    conn.execute("INSERT INTO facet_hits SELECT a.aid FROM search JOIN articles a ON "
+                 f"a.skey = search.rowid{_cond(match, where)}", [*([match] if match else []), *args])
     total = conn.execute("SELECT count(*) FROM facet_hits").fetchone()[0]
     ents = conn.execute(
         "SELECT s.key, coalesce(max(json_extract(s.attrs, '$.canonical')), max(s.text)), "

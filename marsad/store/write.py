@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from marsad.model import Article, Doc, Span
 from marsad.store import dedup
-from marsad.store.terms import IndexText, index_text
+from marsad.store.keys import next_key
+from marsad.store.terms import COLUMNS, IndexText, index_text, meta_tokens
 from marsad.text.normalize import normalize_text
 
 #: attributes naming a span's label, first found wins.
@@ -58,17 +60,18 @@ def when_fields(value: date | datetime | None) -> tuple[str | None, str | None, 
     return value.isoformat(), value.isoformat(), midnight.timestamp()
 
 
-def index_article(conn: sqlite3.Connection, aid: int, text: str, title: str | None,
-                  it: IndexText | None = None, sig: tuple[int, ...] | None = None) -> None:
-    """Add an article to the search index and the near-duplicate tables."""
-    it = it or index_text(text, title)
+def index_article(conn: sqlite3.Connection, key: int, it: IndexText, meta: str) -> None:
+    """Add an article to the search index (rowid: its search key, :mod:`marsad.store.keys`)
+    and its terms to the document frequencies."""
     conn.execute(
-        "INSERT INTO search(rowid, title, lead, body, wlead, wbody) VALUES (?, ?, ?, ?, ?, ?)",
-        (aid, *it.values()),
+        f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+        (key, *it.values(), meta),
     )
-    count_terms(conn, it)
-    if sig is None:
-        sig = dedup.signature(it.stems)
+    count_terms(conn, it.distinct)
+
+
+def add_signature(conn: sqlite3.Connection, aid: int, sig: tuple[int, ...] | None) -> None:
+    """Add an article's near-duplicate signature and its band keys."""
     if sig is not None:
         conn.execute("INSERT INTO minhashes(aid, sig) VALUES (?, ?)", (aid, dedup.pack(sig)))
         conn.executemany(
@@ -77,13 +80,12 @@ def index_article(conn: sqlite3.Connection, aid: int, text: str, title: str | No
         )
 
 
-def count_terms(conn: sqlite3.Connection, it: IndexText) -> None:
-    """Add one to the document frequency of each distinct stem of an article."""
-    distinct = set(it.stems)
-    distinct.update(it.title.split())
+def count_terms(conn: sqlite3.Connection, distinct: Iterable[str], n: int = 1) -> None:
+    """Add ``n`` to the document frequency of each of the distinct terms (stems and words) of
+    an article: what a query term, which matches in any column, is found in."""
     conn.executemany(
-        "INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-        [(t,) for t in sorted(distinct)],
+        "INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?",
+        [(t, n, n) for t in sorted(distinct)],
     )
 
 
@@ -181,23 +183,29 @@ def _insert(conn: sqlite3.Connection, doc: Doc, digest: str, stages: str,
     new_id, dup_aid, dup_id, kind, sim = _classify(conn, a, digest, url_key, sig, threshold)
     published, day, ts = when_fields(a.published)
     fetched = a.fetched.isoformat() if a.fetched else None
+    key = next_key(conn, day, dup_aid is not None)
     cur = conn.execute(
         "INSERT INTO articles(id, content_hash, url, url_key, source, category, title, published,"
         " day, ts, language, encoding, fetched, meta, text, duplicate_of, duplicate_kind,"
-        " similarity, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " similarity, ingested, skey) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (new_id, digest, a.url, url_key, a.source, a.category, a.title, published, day, ts,
          a.language, a.encoding, fetched, _json(dict(a.meta)), a.text, dup_aid, kind, sim,
-         now()),
+         now(), key),
     )
     aid = int(cur.lastrowid or 0)
-    _write_doc(conn, aid, doc, stages)
-    index_article(conn, aid, a.text, a.title, it, sig)
+    rows = _write_doc(conn, aid, doc, stages)
+    meta = meta_tokens(a.source, a.category,
+                       sorted({r[6] for r in rows if r[1] == "entities" and r[6]}),
+                       sorted({r[5] for r in rows if r[1] == "events" and r[5]}))
+    index_article(conn, key, it, meta)
+    add_signature(conn, aid, sig)
     if kind is None:
         return Outcome("new", new_id)
     return Outcome("duplicate", new_id, kind, dup_id, sim)
 
 
-def _write_doc(conn: sqlite3.Connection, aid: int, doc: Doc, stages: str) -> None:
+def _write_doc(conn: sqlite3.Connection, aid: int, doc: Doc,
+               stages: str) -> list[tuple[Any, ...]]:
     data = doc.to_dict()
     data.pop("text", None)
     conn.execute(
@@ -217,6 +225,7 @@ def _write_doc(conn: sqlite3.Connection, aid: int, doc: Doc, stages: str) -> Non
         "INSERT OR REPLACE INTO stage_failures(aid, stage, code, message) VALUES (?, ?, ?, ?)",
         [(aid, f.stage, f.code, f.message) for f in doc.failures],
     )
+    return rows
 
 
 def _span_row(aid: int, group: str, seq: int, span: Span, text: str) -> tuple[Any, ...]:

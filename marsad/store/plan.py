@@ -1,0 +1,140 @@
+"""Planning a search: the full-text expression to run and the part of the archive to rank.
+
+Ranking costs about a microsecond for every matching article and BM25 reads the whole match
+list of every term once (for its inverse document frequency), so on a large archive (more
+than :data:`PLAN_FROM` articles) a query is planned to stay within tens of milliseconds on
+one core (``docs/store.md``, "Large archives"; the limits are in :mod:`marsad.store.search`):
+
+* **words side by side** (a pasted headline) keep their *rare* words as the condition: an
+  article must have one of the rarest stems, taken while their document frequencies add up
+  to at most ``TERM_BUDGET`` (and at least two of them); it is then ranked by BM25 over
+  *all* the query's words but the very common ones (those in more than ``COMMON`` of the
+  articles: a stem or word form in every other article says little and costs a long list);
+* a query still estimated to match more than ``MATCH_CAP`` articles is ranked among its
+  **newest** ``MATCH_CAP`` matches (the index runs in publication order: one backward
+  read of the match list finds them).
+
+Smaller archives are searched exactly as the query says. Document frequencies come from
+``term_df`` (stems and word forms).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from marsad.store.query import (
+    MAX_TERMS,
+    Group,
+    Neg,
+    Node,
+    Phrase,
+    Term,
+    node_fts,
+    term_fts,
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``plan_from``: archives up to this many articles are searched exactly as the query
+    says; ``budget``: a ranked query's condition is its rarest stems while their frequencies
+    add up to this; ``cap``: a query estimated to match more articles is ranked among its
+    newest ``cap`` matches; ``common``: on a large archive, a ranked query leaves out words
+    in more than this share of the articles."""
+
+    plan_from: int
+    budget: int
+    cap: int
+    common: float
+
+
+@dataclass
+class Planned:
+    """The expression to run and whether to rank only the newest ``cap`` matches."""
+
+    fts: str
+    window: bool
+
+
+def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    keys = sorted(set(terms))
+    if not keys:
+        return {}
+    return dict(conn.execute(
+        f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(keys))})", keys))
+
+
+def terms_of(tree: Node) -> set[str]:
+    """The stems and word forms whose document frequencies the planner needs."""
+    if isinstance(tree, Term):
+        return set() if tree.prefix else {tree.stem, tree.word}
+    if isinstance(tree, Phrase):
+        return set(tree.stems)
+    if isinstance(tree, Neg):
+        return set()
+    return set().union(*(terms_of(n) for n in tree.items))
+
+
+def estimate(tree: Node, df: dict[str, int], n: int) -> int:
+    """An upper estimate of how many articles match ``tree``."""
+    if isinstance(tree, Term):
+        if tree.prefix:
+            return n
+        forms = {tree.stem, tree.word}
+        return min(n, sum(df.get(f, 0) for f in forms))
+    if isinstance(tree, Phrase):
+        return min(df.get(s, 0) for s in tree.stems)
+    if isinstance(tree, Neg):
+        return 0
+    parts = [estimate(x, df, n) for x in tree.items if not isinstance(x, Neg)]
+    return min(parts) if tree.op == "and" else min(n, sum(parts))
+
+
+def plan(conn: sqlite3.Connection, tree: Node, fts: str, n: int, limits: Limits) -> Planned:
+    """The plan of a parsed query ``tree`` (compiled to ``fts``) on an archive of ``n``."""
+    if n <= limits.plan_from:
+        return Planned(fts, False)
+    df = document_frequencies(conn, terms_of(tree))
+    if isinstance(tree, Group) and tree.op == "soft":
+        fts, matches = _ranked(tree, df, n, limits)
+    else:
+        matches = estimate(tree, df, n)
+    return Planned(fts, matches > limits.cap)
+
+
+def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits,
+            keep: int = 2) -> tuple[str, int]:
+    """Words side by side on a large archive: (rare stems) AND (all but the common words)."""
+    positive = list(dict.fromkeys(x for x in tree.items if not isinstance(x, Neg)))[:MAX_TERMS]
+    negative = [x.node for x in tree.items if isinstance(x, Neg)]
+    words = [x for x in positive if isinstance(x, Term) and not x.prefix]
+    others = [x for x in positive if x not in words]
+    rare: list[Term] = []
+    total = 0
+    for t in sorted(words, key=lambda t: df.get(t.stem, 0)):
+        if len(rare) >= keep and total + df.get(t.stem, 0) > limits.budget:
+            break
+        rare.append(t)
+        total += df.get(t.stem, 0)
+    condition = [term_fts(t, word=False) for t in rare] + [node_fts(x) for x in others]
+    limit = limits.common * n
+    ranked = []
+    for t in words:
+        stem_ok = t in rare or df.get(t.stem, 0) <= limit
+        word_ok = t.word != t.stem and (t in rare or df.get(t.word, 0) <= limit)
+        if stem_ok or word_ok:
+            ranked.append(term_fts(t, stem=stem_ok, word=word_ok))
+    ranked += [node_fts(x) for x in others]
+    expr = _any(condition)
+    if ranked != condition:
+        expr = f"{expr} AND {_any(ranked)}"
+    for excluded in negative:
+        expr = f"({expr} NOT {node_fts(excluded)})"
+    matches = estimate(Group("soft", (*rare, *others)), {t.stem: df.get(t.stem, 0) for t in rare}, n)
+    return expr, matches
+
+
+def _any(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
