@@ -183,6 +183,9 @@ def report(loads: list[dict[str, float]], rounds: dict[str, list[dict[str, float
         f"| model file ({path.name}) | {path.stat().st_size / 1e6:.1f} MB |",
         f"| dev micro F1 (P / R) | {100 * dev['f1']:.2f} ({100 * dev['precision']:.2f} / "
         f"{100 * dev['recall']:.2f}) |",
+        "",
+        f"Load average at the end of the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+        "cores (a shared machine: compare with the baseline of the same run).",
     ]
     return "\n".join(rows)
 
