@@ -38,24 +38,29 @@ class Stage(Protocol):
 
 @dataclass(frozen=True)
 class FunctionStage:
-    """A stage made of a plain function."""
+    """A stage made of a plain function, and optionally a faster one for a batch of Docs
+    (``batch(docs) -> docs``, same order; :meth:`Pipeline.pipe` uses it)."""
 
     name: str
     func: Callable[[Doc], Doc]
     requires: frozenset[str] = frozenset()
     assigns: frozenset[str] = frozenset()
+    batch: Callable[[list[Doc]], list[Doc]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         return self.func(doc)
 
 
 def stage(
-    name: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+    name: str,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    batch: Callable[[list[Doc]], list[Doc]] | None = None,
 ) -> Callable[[Callable[[Doc], Doc]], FunctionStage]:
     """Decorator: turn ``func(doc) -> doc`` into a :class:`FunctionStage`."""
 
     def wrap(func: Callable[[Doc], Doc]) -> FunctionStage:
-        return FunctionStage(name, func, frozenset(requires), frozenset(assigns))
+        return FunctionStage(name, func, frozenset(requires), frozenset(assigns), batch)
 
     return wrap
 
@@ -174,8 +179,21 @@ class Pipeline:
         it = iter(items)
         while batch := [make_doc(x) for x in islice(it, batch_size)]:
             for s in self.stages:
-                batch = [self._run_stage(s, d) for d in batch]
+                batch = self._run_batch(s, batch)
             yield from batch
+
+    def _run_batch(self, s: Stage, docs: list[Doc]) -> list[Doc]:
+        """A stage over a batch: its batch function if it has one (falling back to one Doc at
+        a time if the batch fails, so a failure is charged to the Doc that caused it)."""
+        batch_func = getattr(s, "batch", None)
+        if batch_func is not None and len(docs) > 1:
+            try:
+                done = list(batch_func(docs))
+                if len(done) == len(docs):
+                    return done
+            except Exception:  # noqa: BLE001 - retried one by one below
+                pass
+        return [self._run_stage(s, d) for d in docs]
 
 
 def make_doc(item: str | Article | Doc, *, published: date | datetime | None = None) -> Doc:

@@ -60,6 +60,12 @@ SETTINGS: tuple[Setting, ...] = (
         "(format: docs/events.md). Empty: none.",
     ),
     Setting(
+        "ner_model",
+        "neural",
+        "The NER model of the entities stage: neural (the BiLSTM-CRF, more accurate), crf (the "
+        "two-pass CRF) or off (knowledge-base matches only).",
+    ),
+    Setting(
         "db",
         "marsad.db",
         "Path of the SQLite archive used by ingest, search, show, export and stats.",
