@@ -67,3 +67,40 @@ def test_without_publication_date_relative_dates_are_flagged():
     d = marsad.analyze("وصل أمس")
     assert d.group("dates")[0].anchor == "today"
     assert d.meta["anchor"]["source"] == "today"
+
+
+def test_pipe_uses_a_stage_batch_function_and_falls_back_one_by_one():
+    calls = []
+
+    def batch(docs):
+        calls.append(len(docs))
+        if any("بوم" in d.text for d in docs):
+            raise ValueError("bad batch")
+        return [d.with_meta(seen="batch") for d in docs]
+
+    @stage("mark", batch=batch)
+    def mark(doc: Doc) -> Doc:
+        if "بوم" in doc.text:
+            raise ValueError("bad doc")
+        return doc.with_meta(seen="one")
+
+    p = Pipeline([mark], on_error="record")
+    docs = list(p.pipe(["أ", "ب", "ج"], batch_size=3))
+    assert [d.meta["seen"] for d in docs] == ["batch"] * 3 and calls == [3]
+    docs = list(p.pipe(["أ", "بوم", "ج"], batch_size=3))
+    assert [d.meta.get("seen") for d in docs] == ["one", None, "one"]
+    assert [len(d.failures) for d in docs] == [0, 1, 0]
+
+
+def test_ner_model_setting(monkeypatch):
+    from marsad import settings
+    from marsad.errors import ConfigError
+    from marsad.extract.entities import default_ner_batch
+
+    doc = load_pipeline(["tokenize"]).analyze("قال الرئيس التونسي في تونس")
+    monkeypatch.setitem(settings._OVERRIDES, "ner_model", "off")
+    spans, note = default_ner_batch([doc])
+    assert spans == [[]] and note.startswith("off")
+    monkeypatch.setitem(settings._OVERRIDES, "ner_model", "bert")
+    with pytest.raises(ConfigError, match="ner_model 'bert'"):
+        default_ner_batch([doc])
