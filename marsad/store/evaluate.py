@@ -98,8 +98,22 @@ def stock_query(title: str, op: str) -> str | None:
     return f" {op} ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def evaluate(articles: Sequence[Article], db: str | None = None) -> dict[str, Any]:
-    """Known-item scores of marsad's search and of the stock baselines."""
+def scaled_limits(n: int, scale: int, rare_only: bool = False) -> Any:
+    """The large-archive planner's limits for an archive of ``n`` articles standing for one of
+    ``scale``: the term budget and the match cap shrunk in proportion (``rare_only``: rank
+    by the rare words alone, as the planner did before it ranked with the others)."""
+    from marsad.store import search as s
+    from marsad.store.plan import Limits
+
+    share = n / scale
+    return Limits(0, max(1, round(s.TERM_BUDGET * share)), max(1, round(s.MATCH_CAP * share)),
+                  0.0 if rare_only else s.COMMON)
+
+
+def evaluate(articles: Sequence[Article], db: str | None = None,
+             scale: int | None = None) -> dict[str, Any]:
+    """Known-item scores of marsad's search and of the stock baselines; with ``scale``, also
+    of marsad's search planned as on an archive of ``scale`` articles (:func:`scaled_limits`)."""
     from marsad.store.dedup import content_hash
     from marsad.store.query import QueryError
 
@@ -110,6 +124,12 @@ def evaluate(articles: Sequence[Article], db: str | None = None) -> dict[str, An
         baseline_table(store.conn)
         ids = dict(store.conn.execute("SELECT id, aid FROM articles"))
         scores = {"marsad": Score(), "stock_or": Score(), "stock_and": Score()}
+        n_stored = store.conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+        plans = {} if scale is None else {
+            "marsad_scaled": scaled_limits(n_stored, scale),
+            "marsad_scaled_rare_only": scaled_limits(n_stored, scale, rare_only=True)}
+        scores.update({name: Score() for name in plans})
         seen: set[tuple[str, str]] = set()
         for a in articles:
             target = first[content_hash(a.text)]
@@ -122,6 +142,13 @@ def evaluate(articles: Sequence[Article], db: str | None = None) -> dict[str, An
                 hits = []
             got = [h.id for h in hits]
             scores["marsad"].add(got.index(target) + 1 if target in got else 0)
+            for name, limits in plans.items():
+                try:
+                    got = [h.id for h in store.search(a.title, limit=DEPTH, snippet_words=0,
+                                                      plan_limits=limits).hits]
+                except QueryError:
+                    got = []
+                scores[name].add(got.index(target) + 1 if target in got else 0)
             for name, op in (("stock_or", "OR"), ("stock_and", "AND")):
                 q = stock_query(a.title, op)
                 rows = store.conn.execute(
@@ -130,12 +157,12 @@ def evaluate(articles: Sequence[Article], db: str | None = None) -> dict[str, An
                 aids = [r[0] for r in rows]
                 scores[name].add(aids.index(ids[target]) + 1 if ids[target] in aids else 0)
         searched = time.perf_counter() - started - built
-        n_stored = store.conn.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
         store.close()
     return {
         "articles": len(articles), "searchable": n_stored, "queries": len(seen),
         "depth": DEPTH, "seconds_build": round(built, 1), "seconds_search": round(searched, 1),
+        **({"scale": scale, "scaled_limits": {k: vars(v) for k, v in plans.items()}}
+           if scale else {}),
         **{name: s.summary() for name, s in scores.items()},
     }
 
@@ -147,20 +174,25 @@ def register_eval(sub: Any, name: str) -> None:
                    help="articles with titles (e.g. ../shared/data/news/ant)")
     p.add_argument("--every", type=int, default=1, metavar="K",
                    help="use every K-th article (a subset; default all)")
+    p.add_argument("--scale", type=int, metavar="N",
+                   help="also search with the large-archive plan as on an archive of N "
+                        "articles (its limits shrunk in proportion; e.g. 1000000)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = evaluate(read_articles(args.data, max(1, args.every)))
+    result = evaluate(read_articles(args.data, max(1, args.every)), scale=args.scale)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     print(f"{result['queries']} queries over {result['searchable']} searchable articles "
           f"(ranks up to {DEPTH})")
-    for name in ("marsad", "stock_or", "stock_and"):
+    for name in ("marsad", "marsad_scaled", "marsad_scaled_rare_only", "stock_or", "stock_and"):
+        if name not in result:
+            continue
         s = result[name]
-        print(f"  {name:<10} MRR {s['mrr']:.3f}  success@1 {s['success@1']:.3f}  "
+        print(f"  {name:<24} MRR {s['mrr']:.3f}  success@1 {s['success@1']:.3f}  "
               f"success@10 {s['success@10']:.3f}")
     sys.stdout.flush()
     return 0

@@ -7,9 +7,11 @@ one core (``docs/store.md``, "Large archives"; the limits are in :mod:`marsad.st
 
 * **words side by side** (a pasted headline) keep their *rare* words as the condition: an
   article must have one of the rarest stems, taken while their document frequencies add up
-  to at most ``TERM_BUDGET`` (and at least two of them); it is then ranked by BM25 over
+  to at most ``TERM_BUDGET`` (at least the rarest one, and a second one while the two stay
+  within ``MATCH_CAP``); it is then ranked by BM25 over
   *all* the query's words but the very common ones (those in more than ``COMMON`` of the
-  articles: a stem or word form in every other article says little and costs a long list);
+  articles, and more than ``TERM_BUDGET``: a stem or word form in every other article says
+  little and costs a long list);
 * a query still estimated to match more than ``MATCH_CAP`` articles is ranked among its
   **newest** ``MATCH_CAP`` matches (the index runs in publication order: one backward
   read of the match list finds them).
@@ -42,7 +44,7 @@ class Limits:
     says; ``budget``: a ranked query's condition is its rarest stems while their frequencies
     add up to this; ``cap``: a query estimated to match more articles is ranked among its
     newest ``cap`` matches; ``common``: on a large archive, a ranked query leaves out words
-    in more than this share of the articles."""
+    in more than this share of the articles (0: ranks with its rare words alone)."""
 
     plan_from: int
     budget: int
@@ -104,9 +106,11 @@ def plan(conn: sqlite3.Connection, tree: Node, fts: str, n: int, limits: Limits)
     return Planned(fts, matches > limits.cap)
 
 
-def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits,
-            keep: int = 2) -> tuple[str, int]:
-    """Words side by side on a large archive: (rare stems) AND (all but the common words)."""
+def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits) -> tuple[str, int]:
+    """Words side by side on a large archive: ``(rare stems) AND (the query's words but the
+    common ones)``. The second part matches every article the first does (it holds the rare
+    words too): it is there for BM25, which scores every phrase of the expression, so the
+    rare words count twice (FTS5 has no operator for words that only score)."""
     positive = list(dict.fromkeys(x for x in tree.items if not isinstance(x, Neg)))[:MAX_TERMS]
     negative = [x.node for x in tree.items if isinstance(x, Neg)]
     words = [x for x in positive if isinstance(x, Term) and not x.prefix]
@@ -114,18 +118,20 @@ def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits,
     rare: list[Term] = []
     total = 0
     for t in sorted(words, key=lambda t: df.get(t.stem, 0)):
-        if len(rare) >= keep and total + df.get(t.stem, 0) > limits.budget:
+        more = total + df.get(t.stem, 0)
+        if rare and more > limits.budget and (len(rare) >= 2 or more > limits.cap):
             break
         rare.append(t)
-        total += df.get(t.stem, 0)
+        total = more
     condition = [term_fts(t, word=False) for t in rare] + [node_fts(x) for x in others]
-    limit = limits.common * n
-    ranked = []
+    limit = max(limits.common * n, limits.budget) if limits.common > 0 else 0
+    taken: set[str] = set()
+    ranked: list[str] = []
     for t in words:
-        stem_ok = t in rare or df.get(t.stem, 0) <= limit
-        word_ok = t.word != t.stem and (t in rare or df.get(t.word, 0) <= limit)
-        if stem_ok or word_ok:
-            ranked.append(term_fts(t, stem=stem_ok, word=word_ok))
+        for form in (t.stem, t.word):
+            if form not in taken and (t in rare or df.get(form, 0) <= limit):
+                taken.add(form)
+                ranked.append(_quote(form))
     ranked += [node_fts(x) for x in others]
     expr = _any(condition)
     if ranked != condition:
@@ -134,6 +140,10 @@ def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits,
         expr = f"({expr} NOT {node_fts(excluded)})"
     matches = estimate(Group("soft", (*rare, *others)), {t.stem: df.get(t.stem, 0) for t in rare}, n)
     return expr, matches
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
 
 
 def _any(parts: list[str]) -> str:

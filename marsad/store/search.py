@@ -13,13 +13,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.store.keys import DAY_SQL, day_ordinal, key_range
 from marsad.store.plan import Limits, plan
 from marsad.store.query import Compiled, compile_query
-from marsad.store.terms import WEIGHTS, iter_terms, meta_token
+from marsad.store.terms import WEIGHTS, iter_terms, meta_token, text_terms
 from marsad.store.write import entity_key
 
 SNIPPET_WORDS = 30
@@ -139,8 +140,9 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
            event_types: tuple[str, ...] = (), recent: bool = False,
            half_life_days: float = 365.0, limit: int = 10, offset: int = 0,
            duplicates: bool = False, facets: bool = False,
-           snippet_words: int = SNIPPET_WORDS) -> Results:
-    """Search the archive (see the module docstring and ``docs/store.md``)."""
+           snippet_words: int = SNIPPET_WORDS, plan_limits: Limits | None = None) -> Results:
+    """Search the archive (see the module docstring and ``docs/store.md``; ``plan_limits``
+    replaces the large-archive planner's limits, :func:`limits`)."""
     if limit < 0 or offset < 0:
         raise ConfigError("limit and offset must not be negative")
     filters = Filters(day_bound(date_from, False, "--from"), day_bound(date_to, True, "--to"),
@@ -150,13 +152,14 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
     fts, window = None, False
     if compiled is not None and compiled.tree is not None:
         n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
-        planned = plan(conn, compiled.tree, compiled.fts, n, limits())
+        planned = plan(conn, compiled.tree, compiled.fts, n, plan_limits or limits())
         fts, window = planned.fts, planned.window
     parts = ([fts] if fts else []) + filters.tokens()
     match = (parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)) or None
     where, args = filters.keys()
     if window and match:
-        where, args = _window(conn, match, where, args)
+        cap = (plan_limits or limits()).cap
+        where, args = _window(conn, match, where, args, cap)
     try:
         if fts:
             rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
@@ -181,12 +184,12 @@ def _cond(match: str | None, where: list[str]) -> str:
     return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def _window(conn: sqlite3.Connection, match: str, where: list[str],
-            args: list[Any]) -> tuple[list[str], list[Any]]:
-    """The key conditions narrowed to the newest :data:`MATCH_CAP` matches."""
+def _window(conn: sqlite3.Connection, match: str, where: list[str], args: list[Any],
+            cap: int) -> tuple[list[str], list[Any]]:
+    """The key conditions narrowed to the newest ``cap`` matches."""
     low = conn.execute(
         f"SELECT min(k) FROM (SELECT search.rowid AS k FROM search{_cond(match, where)} "
-        "ORDER BY search.rowid DESC LIMIT ?)", (match, *args, MATCH_CAP)).fetchone()[0]
+        "ORDER BY search.rowid DESC LIMIT ?)", (match, *args, cap)).fetchone()[0]
     if low is None:
         return where, args
     return [*where, "search.rowid >= ?"], [*args, low]
@@ -241,42 +244,40 @@ def make_snippet(text: str, compiled: Compiled | None,
     """A window of about ``words`` words of the original text around the best matches, and
     the (start, end) of each matched word in it. The matches are looked for in the first
     :data:`SNIPPET_SCAN` characters, and in the rest only when there are none there."""
-    scanned = min(len(text), SNIPPET_SCAN)
-    tokens, hits = _matches(text[:scanned], compiled, 0)
-    if not hits and scanned < len(text):
-        more, more_hits = _matches(text[scanned:], compiled, scanned)
-        if more_hits:
-            hits = [len(tokens) + i for i in more_hits]
-            tokens += more
-            scanned = len(text)
-    if not tokens:
+    part = text[:SNIPPET_SCAN]
+    found = text_terms(part)
+    hits = _hits_in(found, compiled)
+    if not hits and len(part) < len(text):
+        more = text_terms(text)
+        if _hits_in(more, compiled):
+            part, found = text, more
+            hits = _hits_in(found, compiled)
+    if not found:
         return text[:200], []
-    first = _best_window(tokens, hits, words)
-    last = min(len(tokens), first + words)
-    start, end = tokens[first][0], tokens[last - 1][1]
-    if last == len(tokens) and scanned == len(text):
+    first = _best_window(found, hits, words)
+    last = min(len(found), first + words)
+    spans = [(s, e) for s, e, _st, _wd in islice(iter_terms(part), first, last)]
+    start, end = spans[0][0], spans[-1][1]
+    if last == len(found) and len(part) == len(text):
         end = len(text)
     snippet = ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
     shift = start - (1 if start > 0 else 0)
-    marks = [(tokens[i][0] - shift, tokens[i][1] - shift) for i in hits if first <= i < last]
+    marks = [(spans[i - first][0] - shift, spans[i - first][1] - shift)
+             for i in hits if first <= i < last]
     return snippet.replace("\n", " ").replace("\r", " "), marks
 
 
-def _matches(text: str, compiled: Compiled | None, offset: int
-             ) -> tuple[list[tuple[int, int, str, str]], list[int]]:
-    """The indexable tokens of ``text`` (offsets shifted by ``offset``) and the indexes of
-    those the query matches."""
-    tokens = list(iter_terms(text, offset))
+def _hits_in(found: list[tuple[str, str]], compiled: Compiled | None) -> list[int]:
+    """The indexes of the (stem, word) pairs the query matches."""
     if compiled is None:
-        return tokens, []
+        return []
     stems, forms = compiled.stems, compiled.words
     prefixes = tuple(compiled.prefixes)
-    hits = [i for i, t in enumerate(tokens)
-            if t[2] in stems or t[3] in forms or (prefixes and t[3].startswith(prefixes))]
-    return tokens, hits
+    return [i for i, (st, wd) in enumerate(found)
+            if st in stems or wd in forms or (prefixes and wd.startswith(prefixes))]
 
 
-def _best_window(tokens: list[tuple[int, int, str, str]], hits: list[int], words: int) -> int:
+def _best_window(found: list[tuple[str, str]], hits: list[int], words: int) -> int:
     """The first token of the window with the most distinct matched terms (then matches)."""
     if not hits:
         return 0
@@ -285,7 +286,7 @@ def _best_window(tokens: list[tuple[int, int, str, str]], hits: list[int], words
     for i in hits:
         first = max(0, i - lead)
         inside = [j for j in hits if first <= j < first + words]
-        key = (len({tokens[j][2] for j in inside}), len(inside))
+        key = (len({found[j][0] for j in inside}), len(inside))
         if key > best_key:
             best, best_key = first, key
     return best

@@ -91,6 +91,20 @@ def iter_terms(text: str, offset: int = 0) -> Iterator[tuple[int, int, str, str]
             yield start + offset, end + offset, terms[0], terms[1]
 
 
+def text_terms(text: str) -> list[tuple[str, str]]:
+    """``(stem, word)`` of every indexable token of ``text``, in order (no offsets: faster
+    than :func:`iter_terms`)."""
+    seen = _SEEN
+    if len(seen) > 400_000:
+        seen.clear()
+    out = [seen.get(t, _UNSEEN) for t in TOKEN_RE.findall(text)]
+    if _UNSEEN in out:
+        for i, t in enumerate(TOKEN_RE.findall(text)):
+            if out[i] is _UNSEEN:
+                out[i] = seen[t] = _token_terms(t)
+    return [x for x in out if x is not None]
+
+
 def terms(text: str) -> tuple[list[str], list[str]]:
     """The stems and the words of ``text``, in order."""
     stems: list[str] = []
