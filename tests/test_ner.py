@@ -235,7 +235,7 @@ def test_features_of_a_sentence() -> None:
     gaz = Gazetteer()
     gaz.add(["بغداد"], "LOC")
     clusters = Clusters({"بغداد": ("7", "5"), "وصل": ("3", "9")}, [64], counts=True)
-    feats = Featurizer(FeatureConfig(clusters=(64,), context_clusters=(64,)), clusters,
+    feats = Featurizer(FeatureConfig(window=2, clusters=(64,), context_clusters=(64,)), clusters,
                        gaz).sentence(["وصل", "إلى", "وبغداد"])
     assert len(feats) == 3
     last = feats[2]

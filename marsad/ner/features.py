@@ -47,7 +47,7 @@ _DIGIT = re.compile(r"\d")
 class FeatureConfig:
     """Which feature groups are on; stored with the model so tagging matches training."""
 
-    window: int = 2
+    window: int = 1
     affixes: int = 3
     stems: bool = True
     shape: bool = True

@@ -25,7 +25,8 @@ FORMAT = "marsad-ner/1"
 #: the longest run of tokens tagged at once; longer sentences are cut (at punctuation if any).
 MAX_TOKENS = 120
 REBUILD = (
-    "rebuild it with `marsad train clusters --data ../shared/data/news/ant` then "
+    "rebuild it with `marsad train clusters --data ../shared/data/news/ant "
+    "--labelled ../shared/data/ner/anercorp-train.txt` then "
     "`marsad train ner --data ../shared/data/ner/anercorp-train.txt` "
     "(see marsad/models/NER_MODEL_CARD.md)"
 )
