@@ -1,27 +1,36 @@
 """Search benchmark: latency at 10,000 and 1,000,000 articles, index size, known-item quality.
 
-    python benchmarks/search.py                      # 10k and 1M, plus known-item on all ANT
-    python benchmarks/search.py --sizes 10000 --no-quality
+    python benchmarks/search.py                          # 10k and 1M, known-item on all ANT
+    python benchmarks/search.py --baseline 780f2fc       # the same, beside an older marsad
+    python benchmarks/search.py --sizes 10000 --no-quality --keep /tmp/archives
 
 The large archives are synthesized from the ANT corpus in a temporary directory (never
 committed): each synthetic article joins 2 to 6 paragraphs drawn at random (seeded) from all
-ANT articles, with a random date (2015-2017), source and category. Its index row is exactly
-what ``Store.add`` writes (``index_text`` of the same text: the stems and words of each
-paragraph are computed once and joined), with the article row (text and metadata) and the
-stems' document frequencies beside it;
-Docs, spans and MinHash rows, which search does not read, are left out. Queries run in one
-process on one core with snippets on: ANT headlines (pasted headline: OR of up to ~15 words),
-one or two words, phrases, AND/NOT, prefixes, and headlines with a date filter and with
-``--recent``. Each query runs once to warm the cache, then the timed pass runs.
+ANT articles, with a random date (2015-2017), source, category, up to 4 entity ids (drawn from
+a long-tailed distribution) and an event type. Its index row is exactly what ``Store.add``
+writes for that text and metadata (the stems and words of each paragraph are computed once
+and joined), with the article row and the terms' document frequencies beside it; Docs, spans
+and MinHash rows, which search does not read, are left out (facets, which read spans, count
+entities and events of none). Queries run in one process on one core with snippets on:
+ANT headlines (a pasted headline: up to ~15 words side by side), one or two words, phrases,
+AND/NOT, prefixes, and headlines with each filter, with ``--recent`` and with ``--facets``.
+Each query runs once to warm the cache, then the timed pass runs.
+
+``--baseline REF`` measures the marsad of git commit REF in the same run: its code is
+exported (``git archive``) to a temporary directory, builds its own archives with its own
+``synthesize`` and answers the same queries in a subprocess, category by category, alternating
+with this one, so both see the same machine; its known-item scores are measured too.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import SHARED_DATA, write_section  # noqa: E402
+from report import ROOT, SHARED_DATA, write_section  # noqa: E402
 
 ANT = SHARED_DATA / "news" / "ant"
 SOURCES = ("Jawhara FM", "Mosaique FM", "Assabah", "Al Chourouk", "Nessma")
@@ -60,16 +69,21 @@ def paragraphs(articles: list) -> list[tuple[str, list[str], list[str]]]:
     return out
 
 
+def entity_ids(rng: random.Random) -> list[str]:
+    """Up to 4 entity ids of a long-tailed distribution (Q10 … Q19 in half the draws)."""
+    return sorted({f"Q{int(rng.paretovariate(1.0) * 10)}" for _ in range(4)})
+
+
 def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
     """Write ``n`` synthetic articles into a new archive at ``db``; seconds taken."""
+    import sqlite3
+
     from marsad.store import Store
     from marsad.store.keys import day_ordinal, make_key
     from marsad.store.terms import COLUMNS, index_terms, meta_tokens
 
     started = time.perf_counter()
     Store(db).close()  # the schema, by the migrations
-    import sqlite3
-
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")
     rng = random.Random(seed)
@@ -88,8 +102,7 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
         day = time.strftime("%Y-%m-%d", time.gmtime(ts))
         aid = i + 1
         source, category = rng.choice(SOURCES), rng.choice(CATEGORIES)
-        entities = sorted({f"Q{int(rng.paretovariate(1.0) * 10)}" for _ in range(4)})
-        events = sorted({rng.choice(EVENT_TYPES)})
+        meta = meta_tokens(source, category, entity_ids(rng), [rng.choice(EVENT_TYPES)])
         df.update(it.distinct)
         per_day[day_ordinal(day)] += 1
         key = make_key(day_ordinal(day), per_day[day_ordinal(day)], False)
@@ -98,7 +111,7 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
             "day, ts, text, ingested, skey) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, '', ?)",
             (aid, f"s{aid:07d}", f"h{aid}", source, category, day + "T12:00:00+01:00", day,
              ts, text, key))
-        conn.execute(insert, (key, *it.values(), meta_tokens(source, category, entities, events)))
+        conn.execute(insert, (key, *it.values(), meta))
         if aid % 20000 == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
@@ -116,7 +129,7 @@ def queries(articles: list, paras: list, seed: int = 11) -> dict[str, list[dict]
     words = [w for p in paras[:5000] for w in p[0].split() if len(w) > 4]
     pick = rng.sample
     return {
-        "headline (OR, ranked)": [{"q": t} for t in pick(titles, 100)],
+        "headline (words side by side)": [{"q": t} for t in pick(titles, 100)],
         "one or two words": [{"q": " ".join(pick(words, rng.randint(1, 2)))} for _ in range(100)],
         "phrase": [{"q": '"' + " ".join(p[0].split()[3:5]) + '"'} for p in pick(paras, 50)],
         "AND / NOT": [{"q": f"{a} AND {b}"} for a, b in zip(pick(words, 25), pick(words, 25),
@@ -126,6 +139,15 @@ def queries(articles: list, paras: list, seed: int = 11) -> dict[str, list[dict]
         "headline + date filter": [{"q": t, "date_from": "2016-01", "date_to": "2016-06"}
                                    for t in pick(titles, 50)],
         "headline + --recent": [{"q": t, "recent": True} for t in pick(titles, 50)],
+        "headline + --source --category": [
+            {"q": t, "sources": [rng.choice(SOURCES)], "categories": [rng.choice(CATEGORIES)]}
+            for t in pick(titles, 50)],
+        "headline + --entity": [{"q": t, "entities": entity_ids(rng)[:1]}
+                                for t in pick(titles, 50)],
+        "no words: --type --source (newest first)": [
+            {"q": "", "event_types": [rng.choice(EVENT_TYPES)], "sources": [rng.choice(SOURCES)]}
+            for _ in range(50)],
+        "headline + --facets": [{"q": t, "facets": True} for t in pick(titles, 50)],
     }
 
 
@@ -138,7 +160,8 @@ def latency(db: str, qs: dict[str, list[dict]]) -> dict[str, tuple[float, float,
             times = []
             for warm in (True, False):
                 for item in items:
-                    opts = {k: v for k, v in item.items() if k != "q"}
+                    opts = {k: tuple(v) if isinstance(v, list) else v
+                            for k, v in item.items() if k != "q"}
                     t0 = time.perf_counter()
                     try:
                         store.search(item["q"], limit=10, **opts)
@@ -166,10 +189,71 @@ def size_per_article(db: str, n: int) -> dict[str, float]:
     return {"total": total / n, "index": index / n, "rest": (total - index) / n}
 
 
+# -- the baseline: an older marsad, run in subprocesses -------------------------------------
+
+class Baseline:
+    """The marsad of an older commit, exported to ``where``."""
+
+    def __init__(self, ref: str, where: Path) -> None:
+        self.ref = ref
+        self.root = where / "baseline"
+        self.root.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(self.root)], input=archive, check=True)
+        self.commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT,
+                                     capture_output=True, text=True, check=True).stdout.strip()
+
+    def run(self, code: str, payload: dict) -> dict:
+        env = {**os.environ, "PYTHONPATH": str(self.root)}
+        done = subprocess.run([sys.executable, "-c", code, json.dumps(payload)], env=env,
+                              capture_output=True, text=True, cwd=self.root)
+        if done.returncode:
+            raise RuntimeError(f"baseline {self.ref} failed: {done.stderr[-2000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    def synthesize(self, db: str, n: int) -> float:
+        code = ("import sys, json; a = json.loads(sys.argv[1]); sys.path.insert(0, 'benchmarks');"
+                "import search as b; import marsad; assert marsad.__file__.startswith(a['root']);"
+                "from pathlib import Path; b.ANT = Path(a['ant']);"
+                "b.pin_one_core(); p = b.paragraphs(b.ant_articles());"
+                "print(json.dumps({'s': b.synthesize(a['db'], a['n'], p)}))")
+        return float(self.run(code, {"db": db, "n": n, "root": str(self.root),
+                                     "ant": str(ANT)})["s"])
+
+    def latency(self, db: str, qs: dict[str, list[dict]]) -> dict[str, list[float]]:
+        code = ("import sys, json; a = json.loads(sys.argv[1]); sys.path.insert(0, a['here']);"
+                "import search as b; import marsad; assert marsad.__file__.startswith(a['root']);"
+                "b.pin_one_core(); print(json.dumps(b.latency(a['db'], a['qs'])))")
+        return self.run(code, {"db": db, "qs": qs, "root": str(self.root),
+                               "here": str(Path(__file__).resolve().parent)})
+
+    def quality(self, every: int) -> dict:
+        code = ("import sys, json; a = json.loads(sys.argv[1]);"
+                "from marsad.store.evaluate import evaluate, read_articles;"
+                "print(json.dumps(evaluate(read_articles([a['ant']], a['every']))))")
+        return self.run(code, {"ant": str(ANT), "every": every})
+
+
+# -- the run --------------------------------------------------------------------------------
+
+def build(db: str, n: int, make) -> float:
+    """Build (or reuse, with its recorded build time) the archive ``db``."""
+    timing = Path(db + ".build-seconds")
+    if Path(db).exists() and timing.exists():  # kept from an earlier run (--keep)
+        return float(timing.read_text())
+    Path(db).unlink(missing_ok=True)
+    print(f"building {db} ({n:,} articles) …", file=sys.stderr, flush=True)
+    seconds = make(db, n)
+    timing.write_text(f"{seconds:.1f}")
+    return seconds
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000,1000000")
     p.add_argument("--no-quality", action="store_true")
+    p.add_argument("--baseline", metavar="REF", help="also measure the marsad of this commit")
     p.add_argument("--keep", metavar="DIR", help="build the archives here and keep them")
     args = p.parse_args()
     if not ANT.is_dir():
@@ -182,82 +266,128 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     rows, size_rows = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        where = args.keep or tmp
+        where = Path(args.keep or tmp)
+        base = Baseline(args.baseline, Path(tmp)) if args.baseline else None
         for n in sizes:
-            db = str(Path(where) / f"synthetic-{n}.db")
-            timing = Path(db + ".build-seconds")
-            if Path(db).exists() and timing.exists():  # kept from an earlier run (--keep)
-                built = float(timing.read_text())
-            else:
-                Path(db).unlink(missing_ok=True)
-                print(f"building {n:,} articles …", file=sys.stderr, flush=True)
-                built = synthesize(db, n, paras)
-                timing.write_text(f"{built:.1f}")
-            lat = latency(db, qs)
-            for kind, (p50, p95, worst) in lat.items():
-                rows.append(f"| {n:,} | {kind} | {len(qs[kind])} | {p50:.1f} | {p95:.1f} | "
-                            f"{worst:.0f} |")
+            db = str(where / f"synthetic-{n}.db")
+            built = build(db, n, lambda d, k: synthesize(d, k, paras))
+            old = None
+            if base:
+                old_db = str(where / f"baseline-{base.commit}-{n}.db")
+                old_built = build(old_db, n, base.synthesize)
+            for kind in qs:  # one category at a time, alternating the two systems
+                new = latency(db, {kind: qs[kind]})[kind]
+                old = base.latency(old_db, {kind: qs[kind]})[kind] if base else None
+                rows.append(_row(n, kind, len(qs[kind]), new, old))
+                print(rows[-1], file=sys.stderr, flush=True)
             s = size_per_article(db, n)
-            size_rows.append(f"| {n:,} | {built:.0f} | {s['total'] / 1024:.2f} | "
-                             f"{s['index'] / 1024:.2f} | {s['rest'] / 1024:.2f} |")
-            print("\n".join(rows[-len(lat):]), file=sys.stderr, flush=True)
-    quality = None if args.no_quality else known_item(articles)
-    write_section("search", report(rows, size_rows, quality, len(paras)))
+            size_rows.append(_size_row(n, "this commit", built, s))
+            if base:
+                size_rows.append(_size_row(n, base.commit, old_built,
+                                           size_per_article(old_db, n)))
+    quality = None if args.no_quality else known_item(articles, base)
+    write_section("search", report(rows, size_rows, quality, len(paras), base))
     return 0
 
 
-def known_item(articles: list) -> dict:
-    from marsad.store.evaluate import evaluate
+def _row(n: int, kind: str, count: int, new, old) -> str:
+    cells = f"| {n:,} | {kind} | {count} | {new[0]:.1f} | **{new[1]:.1f}** | {new[2]:.0f} |"
+    if old is not None:
+        cells += f" {old[0]:.1f} | {old[1]:.1f} | {old[2]:.0f} |"
+    return cells
 
-    return evaluate(articles)
+
+def _size_row(n: int, who: str, built: float, s: dict) -> str:
+    return (f"| {n:,} | {who} | {built:.0f} | {s['total'] / 1024:.2f} | {s['index'] / 1024:.2f} "
+            f"| {s['rest'] / 1024:.2f} |")
 
 
-def report(rows: list[str], size_rows: list[str], quality: dict | None, n_paras: int) -> str:
+def known_item(articles: list, base: Baseline | None) -> dict:
+    from marsad.store.evaluate import evaluate, read_articles
+
+    every5 = read_articles([str(ANT)], every=5)
+    out = {"all": evaluate(articles, scale=1_000_000), "every5": evaluate(every5)}
+    if base:
+        out["base_all"], out["base_every5"] = base.quality(1), base.quality(5)
+    return out
+
+
+def report(rows: list[str], size_rows: list[str], quality: dict | None, n_paras: int,
+           base: Baseline | None) -> str:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cmd = "python benchmarks/search.py" + (f" --baseline {base.ref}" if base else "")
+    head = "| articles | queries | n | p50 ms | p95 ms | max ms |"
+    rule = "|---:|---|---:|---:|---:|---:|"
+    if base:
+        head += f" {base.commit} p50 | {base.commit} p95 | {base.commit} max |"
+        rule += "---:|---:|---:|"
     out = [
         "## Archive search",
         "",
-        "`python benchmarks/search.py`: one process pinned to one core. Synthetic archives: "
-        f"each article joins 2–6 paragraphs drawn (seeded) from the {n_paras:,} paragraphs of "
-        "the ANT corpus, with a random date in 2015–2017, source and category; its index row "
-        "is what `Store.add` writes for that text, with its stems' document frequencies (Docs, "
-        "spans and MinHash rows, which search does not read, are left out). Built in a temporary directory. Latency of "
-        "`Store.search(limit=10)` with snippets, in milliseconds, after one warm-up pass of the "
-        "same queries.",
+        f"`{cmd}`: one process pinned to one core. Synthetic archives: each article joins "
+        f"2–6 paragraphs drawn (seeded) from the {n_paras:,} paragraphs of the ANT corpus, with "
+        "a random date in 2015–2017, source, category, up to 4 entity ids and an event type; "
+        "its index row is what `Store.add` writes for that text and metadata, with its terms' "
+        "document frequencies (Docs, spans and MinHash rows, which search does not read, are "
+        "left out: facets count sources only). Built in a temporary directory. Latency of "
+        "`Store.search(limit=10)` with snippets, in milliseconds, after one warm-up pass of "
+        "the same queries"
+        + (f"; beside it, in the same run and category by category, the marsad of commit "
+           f"{base.commit} (before this work) on an archive its own code built from the same "
+           "paragraphs." if base else "."),
         "",
-        "| articles | queries | n | p50 ms | p95 ms | max ms |",
-        "|---:|---|---:|---:|---:|---:|",
+        head,
+        rule,
         *rows,
         "",
         "Database size per article (KiB; the index is the FTS5 table's pages, from `dbstat`):",
         "",
-        "| articles | build s | total | index | articles & rest |",
-        "|---:|---:|---:|---:|---:|",
+        "| articles | code | build s | total | index | articles & rest |",
+        "|---:|---|---:|---:|---:|---:|",
         *size_rows,
     ]
     if quality:
-        out += [
-            "",
-            "### Known-item search quality",
-            "",
-            f"`marsad eval search --data ../shared/data/news/ant` (the same code, run here): "
-            f"{quality['queries']:,} ANT headlines, each searched in an archive of the "
-            f"{quality['searchable']:,} searchable ANT articles stored **without titles** "
-            f"(exact and near duplicates folded into their first copy); the rank of the "
-            f"headline's own article among the first {quality['depth']} hits.",
-            "",
-            "| system | MRR | success@1 | success@10 |",
-            "|---|---:|---:|---:|",
-        ]
-        names = {"marsad": "marsad search (stems + words, lead weighted)",
-                 "stock_or": "stock FTS5 unicode61 on raw text, words ORed",
-                 "stock_and": "stock FTS5 unicode61 on raw text, words ANDed (default)"}
-        for key, label in names.items():
-            s = quality[key]
-            out.append(f"| {label} | {s['mrr']:.3f} | {s['success@1']:.3f} | "
-                       f"{s['success@10']:.3f} |")
+        out += quality_report(quality, base)
     out += ["", f"Peak resident memory of the run: {peak:.0f} MB."]
     return "\n".join(out)
+
+
+def quality_report(quality: dict, base: Baseline | None) -> list[str]:
+    q = quality["all"]
+    out = [
+        "",
+        "### Known-item search quality",
+        "",
+        "`marsad eval search --data ../shared/data/news/ant [--every 5] [--scale 1000000]` "
+        f"(the same code, run here): {q['queries']:,} ANT headlines, each searched in an "
+        f"archive of the {q['searchable']:,} searchable ANT articles stored **without "
+        "titles** (exact and near duplicates folded into their first copy); the rank of the "
+        f"headline's own article among the first {q['depth']} hits. \"Every 5th\": "
+        f"{quality['every5']['queries']:,} headlines in an archive of every 5th article "
+        f"({quality['every5']['searchable']:,}). \"Large-archive plan\": the same searches "
+        "planned as on an archive of 1,000,000 articles, the term budget and match cap "
+        f"shrunk in proportion ({q['scaled_limits']['marsad_scaled']['budget']} and "
+        f"{q['scaled_limits']['marsad_scaled']['cap']} articles).",
+        "",
+        "| system | archive | MRR | success@1 | success@10 |",
+        "|---|---|---:|---:|---:|",
+    ]
+    names = {"marsad": "marsad search",
+             "marsad_scaled": "marsad search, large-archive plan",
+             "marsad_scaled_rare_only": "the same, ranked by the rare words alone (the former plan)",
+             "stock_or": "stock FTS5 unicode61 on raw text, words ORed",
+             "stock_and": "stock FTS5 unicode61 on raw text, words ANDed (default)"}
+    for part, label in (("all", "all ANT"), ("every5", "every 5th")):
+        for key, name in names.items():
+            if key in quality[part]:
+                s = quality[part][key]
+                out.append(f"| {name} | {label} | {s['mrr']:.3f} | {s['success@1']:.3f} | "
+                           f"{s['success@10']:.3f} |")
+        if base:
+            s = quality[f"base_{part}"]["marsad"]
+            out.append(f"| marsad search at {base.commit} | {label} | {s['mrr']:.3f} | "
+                       f"{s['success@1']:.3f} | {s['success@10']:.3f} |")
+    return out
 
 
 if __name__ == "__main__":
