@@ -2,8 +2,8 @@
 
 Ranking costs about a microsecond for every matching article and BM25 reads the whole match
 list of every term once (for its inverse document frequency), so on a large archive (more
-than :data:`PLAN_FROM` articles) a query is planned to stay within tens of milliseconds on
-one core (``docs/store.md``, "Large archives"; the limits are in :mod:`marsad.store.search`):
+than ``PLAN_FROM`` articles) a query estimated to match many articles is planned to stay
+within tens of milliseconds on one core (``docs/store.md``, "Large archives"; the limits are in :mod:`marsad.store.search`):
 
 * **words side by side** (a pasted headline) keep their *rare* words as the condition: an
   article must have one of the rarest stems, taken while their document frequencies add up
@@ -95,14 +95,16 @@ def estimate(tree: Node, df: dict[str, int], n: int) -> int:
 
 
 def plan(conn: sqlite3.Connection, tree: Node, fts: str, n: int, limits: Limits) -> Planned:
-    """The plan of a parsed query ``tree`` (compiled to ``fts``) on an archive of ``n``."""
+    """The plan of a parsed query ``tree`` (compiled to ``fts``) on an archive of ``n``: the
+    query as it is unless the archive has more than ``plan_from`` articles and the query is
+    estimated to match more than ``budget`` (words side by side) or ``cap`` (windowed) of
+    them."""
     if n <= limits.plan_from:
         return Planned(fts, False)
     df = document_frequencies(conn, terms_of(tree))
-    if isinstance(tree, Group) and tree.op == "soft":
+    matches = estimate(tree, df, n)
+    if isinstance(tree, Group) and tree.op == "soft" and matches > limits.budget:
         fts, matches = _ranked(tree, df, n, limits)
-    else:
-        matches = estimate(tree, df, n)
     return Planned(fts, matches > limits.cap)
 
 

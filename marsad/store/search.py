@@ -28,7 +28,7 @@ SNIPPET_WORDS = 30
 SNIPPET_SCAN = 10_000
 FACET_LIMIT = 10
 #: archives up to this many articles are searched exactly as the query says.
-PLAN_FROM = 50_000
+PLAN_FROM = 10_000
 #: a ranked query's condition: its rarest stems while their frequencies add up to this.
 TERM_BUDGET = 10_000
 #: a query estimated to match more articles is ranked among its newest this many matches.
@@ -296,25 +296,28 @@ def _facets(conn: sqlite3.Connection, match: str | None, where: list[str],
             args: list[Any]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The number of matching articles and their top entities, sources and event types
     (on a large archive, among the matches the query was ranked in)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_hits (aid INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM facet_hits")
-    conn.execute("INSERT INTO facet_hits SELECT a.aid FROM search JOIN articles a ON "
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_rows (aid INTEGER PRIMARY KEY, source)")
+    conn.execute("DELETE FROM facet_rows")
+    conn.execute("INSERT INTO facet_rows SELECT a.aid, a.source FROM search JOIN articles a ON "
                  f"a.skey = search.rowid{_cond(match, where)}", [*([match] if match else []), *args])
-    total = conn.execute("SELECT count(*) FROM facet_hits").fetchone()[0]
-    ents = conn.execute(
+    total = conn.execute("SELECT count(*) FROM facet_rows").fetchone()[0]
+    spans = "FROM facet_rows h JOIN spans s ON s.aid = h.aid AND s.grp = ?"
+    top = conn.execute(
+        f"SELECT s.key, count(DISTINCT s.aid) AS n {spans} GROUP BY s.key "
+        "ORDER BY n DESC, s.key LIMIT ?", ("entities", FACET_LIMIT)).fetchall()
+    names = {k: (n, t) for k, n, t in conn.execute(
         "SELECT s.key, coalesce(max(json_extract(s.attrs, '$.canonical')), max(s.text)), "
-        "max(s.label), count(DISTINCT s.aid) AS n FROM spans s JOIN facet_hits h USING (aid) "
-        "WHERE s.grp = 'entities' GROUP BY s.key ORDER BY n DESC, s.key LIMIT ?",
-        (FACET_LIMIT,)).fetchall()
+        f"max(s.label) {spans} AND s.key IN ({','.join('?' * len(top))}) GROUP BY s.key",
+        ("entities", *(k for k, _n in top)))} if top else {}
     srcs = conn.execute(
-        "SELECT a.source, count(*) AS n FROM facet_hits h JOIN articles a USING (aid) "
-        "GROUP BY a.source ORDER BY n DESC, a.source LIMIT ?", (FACET_LIMIT,)).fetchall()
+        "SELECT source, count(*) AS n FROM facet_rows GROUP BY source ORDER BY n DESC, source "
+        "LIMIT ?", (FACET_LIMIT,)).fetchall()
     events = conn.execute(
-        "SELECT s.label, count(DISTINCT s.aid) AS n FROM spans s JOIN facet_hits h USING (aid) "
-        "WHERE s.grp = 'events' GROUP BY s.label ORDER BY n DESC, s.label LIMIT ?",
-        (FACET_LIMIT,)).fetchall()
+        f"SELECT s.label, count(DISTINCT s.aid) AS n {spans} GROUP BY s.label "
+        "ORDER BY n DESC, s.label LIMIT ?", ("events", FACET_LIMIT)).fetchall()
     return int(total), {
-        "entities": [{"entity": k, "name": n, "type": t, "count": c} for k, n, t, c in ents],
+        "entities": [{"entity": k, "name": names[k][0], "type": names[k][1], "count": c}
+                     for k, c in top],
         "sources": [{"source": s, "count": c} for s, c in srcs],
         "event_types": [{"type": t, "count": c} for t, c in events],
     }
