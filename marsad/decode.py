@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from marsad.errors import (
     BinaryInputError,
@@ -21,7 +19,6 @@ from marsad.errors import (
     EmptyInputError,
     NoArabicError,
     TooLargeError,
-    UnreadableError,
 )
 
 #: default size limit of one input, in bytes (the ``max_input_bytes`` setting).
@@ -142,30 +139,3 @@ def require_arabic(text: str, source: str) -> None:
         letters = len(_LETTER.findall(text))
         raise NoArabicError(source, f"no Arabic text in it ({letters} letters, none Arabic)")
 
-
-def read_source(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Decoded:
-    """Read and decode a file, or standard input when ``path`` is ``-``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        return decode_bytes(data, "<stdin>", max_bytes)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise UnreadableError(path, "is a directory")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise TooLargeError(
-                path,
-                f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit of one input "
-                "(raise it with --max-bytes or MARSAD_MAX_INPUT_BYTES)",
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableError(path, "no such file") from None
-    except PermissionError:
-        raise UnreadableError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise UnreadableError(path, "is a directory") from None
-    except OSError as exc:
-        raise UnreadableError(path, exc.strerror or str(exc)) from None
-    return decode_bytes(data, path, max_bytes)
