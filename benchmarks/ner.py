@@ -16,7 +16,8 @@ Each measure runs in a fresh process pinned to one core:
   tagging speed on its own tokens.
 
 Foundation and NER rounds alternate (A B A B) so that drift on a shared machine hits both; the
-median round is reported. The figures go to the ``ner`` section of ``docs/benchmarks.md``.
+median round is reported. Each process pins itself to the idlest allowed CPU at its start (on
+a shared machine a long job may hold the first one). The figures go to the ``ner`` section of ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -35,9 +36,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import ROOT, require_shared, write_section  # noqa: E402
 
 
+def _idle_cpu() -> int:
+    """The allowed CPU that was idlest over the last 0.3 s (a shared machine may have a
+    long job pinned to the first one); the first allowed CPU where /proc/stat is missing."""
+    allowed = sorted(os.sched_getaffinity(0))
+
+    def busy() -> dict[int, int]:
+        out = {}
+        for line in Path("/proc/stat").read_text().splitlines():
+            name, *fields = line.split()
+            if name.startswith("cpu") and name[3:].isdigit():
+                values = [int(v) for v in fields]
+                out[int(name[3:])] = sum(values) - values[3] - values[4]  # not idle, iowait
+        return out
+
+    try:
+        before = busy()
+        time.sleep(0.3)
+        after = busy()
+        return min(allowed, key=lambda c: after.get(c, 0) - before.get(c, 0))
+    except (OSError, ValueError):
+        return allowed[0]
+
+
 def _pin() -> None:
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {_idle_cpu()})
 
 
 def _rss_mb() -> float:
@@ -105,15 +129,14 @@ def child_dev() -> dict[str, float]:
     _pin()
     from marsad.ner import load_model
     from marsad.ner.data import read_conll, split
-    from marsad.ner.scoring import score
+    from marsad.ner.evaluate import evaluate
 
     data = require_shared("ner benchmark") / "ner" / "anercorp-train.txt"
     dev = split(read_conll(data), "dev")
     model = load_model()
     t0 = time.perf_counter()
-    predicted = [model.tag(s.tokens) for s in dev]
+    report = evaluate(dev, model)
     seconds = time.perf_counter() - t0
-    report = score([s.tags for s in dev], predicted)
     return {"f1": report.micro.f1, "precision": report.micro.precision,
             "recall": report.micro.recall, "tokens": report.tokens, "seconds": seconds}
 
@@ -130,6 +153,8 @@ def model_size() -> tuple[float, list[str]]:
     path = default_path()
     meta = json.loads(path.read_text(encoding="utf-8"))
     files = [path, path.parent / meta["weights"]]
+    if meta.get("first_weights"):
+        files.append(path.parent / meta["first_weights"])
     if meta.get("clusters"):
         files.append(path.parent / meta["clusters"])
     return sum(f.stat().st_size for f in files) / 1e6, [f.name for f in files]

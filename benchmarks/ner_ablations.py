@@ -57,8 +57,8 @@ def variants() -> dict[str, Change]:
         "one pass, no curated lists": lambda c: replace(one_pass()(c), curated=False),
         "one pass, gazetteer not jackknifed": lambda c: replace(one_pass()(c), folds=0),
         "one pass, no word bigrams": one_pass(bigrams=False),
-        "one pass, window ±1": one_pass(window=1),
-        "one pass, KB aliases toggled": lambda c: replace(one_pass()(c), kb=not c.kb),
+        "one pass, window ±2": one_pass(window=2),
+        "one pass, without the KB's names": lambda c: replace(one_pass()(c), kb=False),
     }
 
 

@@ -26,32 +26,51 @@ Extra = list[tuple[str, ...]]
 MIN_WORD = 2
 
 
+class _Names:
+    """The names of a document's sentences: one gazetteer, and for each entry the sentences
+    and types it was found with, so a sentence matches only the names of its window."""
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer()
+        self.where: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+
+    def add(self, tokens: Sequence[str], kind: str, sentence: int) -> None:
+        entry = self.gazetteer.add(tokens, kind)
+        if entry is not None:
+            self.where.setdefault(entry, []).append((sentence, kind))
+
+    def match(self, tokens: Sequence[str], i: int, lo: int, hi: int) -> list[tuple[str, ...]]:
+        """Matches of the names found in sentences ``lo..hi`` other than ``i``."""
+        def lookup(entry: tuple[str, ...]) -> frozenset[str] | None:
+            kinds = frozenset(k for j, k in self.where.get(entry, ()) if j != i and lo <= j <= hi)
+            return kinds or None
+
+        return self.gazetteer.match(tokens, lookup)
+
+
 def context_features(
     sentences: Sequence[Sequence[str]], predictions: Sequence[Sequence[str]], window: int
 ) -> list[Extra]:
     """For each sentence, for each token, the ``d=…`` and ``dt=…`` features from the other
     sentences within ``window``."""
-    names = [
-        [(tuple(tokens[a:b]), kind) for a, b, kind in bio_spans(tags)]
-        for tokens, tags in zip(sentences, predictions, strict=True)
-    ]
+    whole, words = _Names(), _Names()
+    found = [0] * len(sentences)
+    for i, (tokens, tags) in enumerate(zip(sentences, predictions, strict=True)):
+        for a, b, kind in bio_spans(tags):
+            found[i] += 1
+            whole.add(tokens[a:b], kind, i)
+            for word in tokens[a:b]:
+                if len(word) > MIN_WORD:
+                    words.add((word,), kind, i)
     out: list[Extra] = []
     for i, tokens in enumerate(sentences):
-        lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
-        whole, words = Gazetteer(), Gazetteer()
-        for j in range(lo, hi):
-            if j == i:
-                continue
-            for name, kind in names[j]:
-                whole.add(name, kind)
-                for word in name:
-                    if len(word) > MIN_WORD:
-                        words.add((word,), kind)
-        if not whole.entries:
+        lo, hi = max(0, i - window), min(len(sentences) - 1, i + window)
+        if not any(found[j] for j in range(lo, hi + 1) if j != i):
             out.append([()] * len(tokens))
             continue
         out.append([
             (*("d=" + label for label in full), *("dt=" + label[2:] for label in part))
-            for full, part in zip(whole.match(tokens), words.match(tokens), strict=True)
+            for full, part in zip(whole.match(tokens, i, lo, hi), words.match(tokens, i, lo, hi),
+                                  strict=True)
         ])
     return out

@@ -38,6 +38,8 @@ from marsad.ner.corpus import word_key
 from marsad.ner.gazetteer import Gazetteer
 from marsad.text.clitics import strip_proclitics
 
+#: word types whose features are cached (about 2 KB each).
+CACHE_SIZE = 20_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -71,6 +73,18 @@ class FeatureConfig:
             if name in known:
                 known[name] = tuple(known[name])
         return cls(**known)
+
+
+_SHARED: dict[str, str] = {}
+_WORD_FEATURES = ("w=", "st=", "-1:w=", "+1:w=", "-1:st=", "+1:st=", "-2:w=", "+2:w=")
+
+
+def _shared(feature: str) -> str:
+    """One copy of a feature string that many word types have (``p2=ال``, ``-1:c256=7``),
+    so the cache of word features stays small; word and stem features are left alone."""
+    if feature.startswith(_WORD_FEATURES):
+        return feature
+    return _SHARED.setdefault(feature, feature)
 
 
 def shape(token: str) -> str:
@@ -117,8 +131,10 @@ class Featurizer:
     def word(self, token: str) -> WordInfo:
         info = self._cache.get(token)
         if info is None:
-            if len(self._cache) > 500_000:
-                self._cache.clear()
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()  # a long run: start again (frequent words come back at once)
+                if len(_SHARED) > 10 * CACHE_SIZE:
+                    _SHARED.clear()
             info = self._cache[token] = self._word(token)
         return info
 
@@ -147,9 +163,9 @@ class Featurizer:
         if self.clusters is not None and cfg.clusters:
             self._cluster_features(n, own, ctx)
         far = [f for f in ctx if not f.startswith("st=")]  # ±2: no stem
-        around = {o: tuple(f"{o:+d}:{f}" for f in (ctx if abs(o) == 1 else far))
+        around = {o: tuple(_shared(f"{o:+d}:{f}") for f in (ctx if abs(o) == 1 else far))
                   for o in self.offsets}
-        return WordInfo(n, tuple(own), around)
+        return WordInfo(n, tuple(_shared(f) for f in own), around)
 
     def _cluster_features(self, n: str, own: list[str], ctx: list[str]) -> None:
         assert self.clusters is not None

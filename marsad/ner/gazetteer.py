@@ -12,7 +12,7 @@ curated lists in ``marsad/data/ner/`` (one name a line; ``#`` starts a comment).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -37,60 +37,89 @@ def head_keys(token: str) -> tuple[str, ...]:
     return match_forms(key(token))
 
 
+Lookup = Callable[[tuple[str, ...]], "frozenset[str] | None"]
+
+
 class Gazetteer:
-    """Entries (tuples of keys) mapped to the set of types they were seen with."""
+    """Entries (tuples of keys) mapped to the set of types they were seen with.
+
+    ``heads`` maps the first key of the entries to their lengths, longest first, so a token
+    that starts no entry costs one dictionary lookup per clitic split.
+    """
 
     def __init__(self, entries: Mapping[tuple[str, ...], frozenset[str]] | None = None) -> None:
-        self.entries: dict[tuple[str, ...], frozenset[str]] = dict(entries or {})
-        self.max_len = max((len(e) for e in self.entries), default=0)
+        self.entries: dict[tuple[str, ...], frozenset[str]] = {}
+        self.heads: dict[str, tuple[int, ...]] = {}
+        for entry, kinds in (entries or {}).items():
+            self._put(entry, kinds)
+
+    @property
+    def max_len(self) -> int:
+        return max((lengths[0] for lengths in self.heads.values()), default=0)
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def add(self, tokens: Sequence[str], kind: str) -> None:
+    def _put(self, entry: tuple[str, ...], kinds: frozenset[str]) -> None:
+        old = self.entries.get(entry)
+        self.entries[entry] = kinds if old is None else old | kinds
+        if old is None:
+            lengths = self.heads.get(entry[0], ())
+            if len(entry) not in lengths:
+                self.heads[entry[0]] = tuple(sorted((*lengths, len(entry)), reverse=True))
+
+    def add(self, tokens: Sequence[str], kind: str) -> tuple[str, ...] | None:
+        """Add a name of type ``kind``; returns its entry (``None`` when empty or too long)."""
         entry = tuple(key(t) for t in tokens)
         if not entry or len(entry) > MAX_LEN:
-            return
-        self.entries[entry] = self.entries.get(entry, frozenset()) | {kind}
-        self.max_len = max(self.max_len, len(entry))
+            return None
+        self._put(entry, frozenset((kind,)))
+        return entry
 
     def merged(self, other: Gazetteer) -> Gazetteer:
         out = Gazetteer(self.entries)
         for entry, kinds in other.entries.items():
-            out.entries[entry] = out.entries.get(entry, frozenset()) | kinds
-        out.max_len = max(self.max_len, other.max_len)
+            out._put(entry, kinds)
         return out
 
-    def match(self, tokens: Sequence[str]) -> list[tuple[str, ...]]:
-        """For every token, ``B-T``/``I-T`` labels of the names found, longest first, left to right."""
-        out: list[list[str]] = [[] for _ in tokens]
+    def match(self, tokens: Sequence[str], lookup: Lookup | None = None) -> list[tuple[str, ...]]:
+        """For every token, ``B-T``/``I-T`` labels of the names found, longest first, left to
+        right. ``lookup`` (default: the entries) gives the types an entry counts with here."""
         if not self.entries:
             return [()] * len(tokens)
-        keys = [key(t) for t in tokens]
+        get = lookup or self.entries.get
+        out: list[tuple[str, ...]] = [()] * len(tokens)
+        keys: list[str] | None = None
         n = len(tokens)
         i = 0
         while i < n:
-            best = self._longest_at(tokens[i], keys, i, n)
+            heads = [h for h in head_keys(tokens[i]) if h in self.heads]
+            if not heads:
+                i += 1
+                continue
+            if keys is None:
+                keys = [key(t) for t in tokens]
+            best = self._longest_at(heads, keys, i, n, get)
             if best is None:
                 i += 1
                 continue
             length, kinds = best
-            for kind in sorted(kinds):
-                out[i].append("B-" + kind)
-                for j in range(i + 1, i + length):
-                    out[j].append("I-" + kind)
+            ordered = sorted(kinds)
+            out[i] = tuple("B-" + kind for kind in ordered)
+            for j in range(i + 1, i + length):
+                out[j] = tuple("I-" + kind for kind in ordered)
             i += length
-        return [tuple(labels) for labels in out]
+        return out
 
     def _longest_at(
-        self, first: str, keys: list[str], i: int, n: int
+        self, heads: list[str], keys: list[str], i: int, n: int, get: Lookup
     ) -> tuple[int, frozenset[str]] | None:
-        longest = min(self.max_len, n - i)
-        for head in head_keys(first):
-            for length in range(longest, 0, -1):
-                kinds = self.entries.get((head, *keys[i + 1 : i + length]))
-                if kinds:
-                    return length, kinds
+        for head in heads:
+            for length in self.heads[head]:
+                if length <= n - i:
+                    kinds = get((head, *keys[i + 1 : i + length]))
+                    if kinds:
+                        return length, kinds
         return None
 
     def dump(self) -> list[list[str]]:
@@ -103,9 +132,7 @@ class Gazetteer:
         out = cls()
         for row in rows:
             bar = list(row).index("|")
-            entry = tuple(row[bar + 1 :])
-            out.entries[entry] = frozenset(row[:bar])
-        out.max_len = max((len(e) for e in out.entries), default=0)
+            out._put(tuple(row[bar + 1 :]), frozenset(row[:bar]))
         return out
 
 
