@@ -58,11 +58,17 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _arabic_share(text: str) -> float:
-    letters = len(_LETTER.findall(text[:20000]))
-    if not letters:
-        return 0.0
-    return len(_ARABIC_LETTER.findall(text[:20000])) / letters
+def arabic_share(text: str) -> float:
+    """The share of letters in ``text`` (its first 20,000 characters) that are Arabic."""
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    return len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
+
+
+def non_ascii_arabic_share(text: str, limit: int | None = None) -> float:
+    """:func:`arabic_share` of the non-ASCII characters of ``text[:limit]``: how Arabic a
+    legacy decoding reads, whatever ASCII markup or English is around it."""
+    return arabic_share("".join(ch for ch in text[:limit] if ord(ch) > 127))
 
 
 def _legacy_decode(data: bytes) -> Decoded | None:
@@ -74,7 +80,7 @@ def _legacy_decode(data: bytes) -> Decoded | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        share = _arabic_share(text) - len(_CONTROL.findall(text[:20000])) / 100
+        share = arabic_share(text) - len(_CONTROL.findall(text[:20000])) / 100
         if share > best_share:
             best, best_share = Decoded(text, encoding), share
     return best
@@ -94,9 +100,7 @@ def decode_bytes(data: bytes, source: str = "<input>", max_bytes: int = MAX_INPU
     text = decoded.text
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = len(_CONTROL.findall(text[:65536]))
-    if controls > max(8, len(text[:65536]) // 100):
-        raise BinaryInputError(source, "binary data, not text (control characters throughout)")
+    refuse_binary(text, source)
     if not text.strip():
         raise EmptyInputError(source, "empty input (only white space)")
     return Decoded(text, decoded.encoding)
@@ -117,7 +121,7 @@ def _decode(data: bytes, source: str) -> Decoded:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     legacy = _legacy_decode(data)
-    if legacy is not None and _arabic_share(legacy.text) > 0.5:
+    if legacy is not None and arabic_share(legacy.text) > 0.5:
         return legacy
     raise DecodeError(
         source,
@@ -133,9 +137,24 @@ def _strict(data: bytes, encoding: str, source: str) -> Decoded:
         raise DecodeError(source, f"undecodable {encoding} at byte {exc.start}: {exc.reason}") from None
 
 
-def require_arabic(text: str, source: str) -> None:
-    """Raise :class:`NoArabicError` unless ``text`` has Arabic letters in it."""
-    if not _ARABIC_LETTER.search(text):
-        letters = len(_LETTER.findall(text))
-        raise NoArabicError(source, f"no Arabic text in it ({letters} letters, none Arabic)")
+def refuse_binary(text: str, source: str) -> None:
+    """Raise :class:`BinaryInputError` when control characters run through ``text`` (its first
+    64 KiB): binary data that happened to decode."""
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise BinaryInputError(source, "binary data, not text (control characters throughout)")
 
+
+def require_arabic(text: str, source: str, min_share: float = 0.0) -> None:
+    """Raise :class:`NoArabicError` unless ``text`` has Arabic letters in it and at least
+    ``min_share`` of its letters (:func:`arabic_share`) are Arabic."""
+    letters = len(_LETTER.findall(text[:20000]))
+    if not _ARABIC_LETTER.search(text):
+        raise NoArabicError(source, f"no Arabic text in it ({letters} letters, none Arabic)")
+    share = arabic_share(text)
+    if share < min_share:
+        raise NoArabicError(
+            source,
+            f"not Arabic text: {share:.0%} of its {letters} letters are Arabic "
+            f"(at least {min_share:.0%} needed)",
+        )

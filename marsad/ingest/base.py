@@ -1,4 +1,4 @@
-"""What every source shares: failures, options, the field mapping and the Arabic check.
+"""What every source shares: failures, options and the field mapping.
 
 A source yields :class:`~marsad.model.Article`\\ s, or a :class:`SourceFailure` for each file,
 record, page or entry it cannot read, and goes on. A failure's ``code`` is stable (scripts and
@@ -19,13 +19,12 @@ the store test it); its ``reason`` is for people. The codes (``docs/ingest.md``)
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from marsad.errors import InputError, NoArabicError
+from marsad.errors import InputError
 
 #: fields an Article takes from a record, and the keys looked for by default (first wins).
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -42,9 +41,6 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors", "byline"),
     "language": ("language", "lang"),
 }
-
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class SourceError(InputError):
@@ -173,21 +169,3 @@ class SourceStats:
     skipped: Counter[str] = field(default_factory=Counter)
     not_modified: int = 0
 
-
-def arabic_share(text: str) -> float:
-    """The share of letters in ``text`` (its first 20,000 characters) that are Arabic."""
-    sample = text[:20000]
-    letters = len(_LETTER.findall(sample))
-    return len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
-
-
-def check_arabic(text: str, source: str, min_share: float) -> None:
-    """Raise :class:`NoArabicError` unless at least ``min_share`` of the letters are Arabic."""
-    letters = len(_LETTER.findall(text[:20000]))
-    share = arabic_share(text)
-    if not _ARABIC_LETTER.search(text) or share < min_share:
-        raise NoArabicError(
-            source,
-            f"not Arabic text: {share:.0%} of its {letters} letters are Arabic "
-            f"(at least {min_share:.0%} needed)",
-        )

@@ -23,8 +23,9 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from marsad.decode import require_arabic
 from marsad.errors import EmptyInputError, InputError
-from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, check_arabic, malformed
+from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, malformed
 from marsad.ingest.dates import parse_date
 from marsad.ingest.html import _XML_DECL, decode_markup, fragment_text, html_article
 from marsad.model import Article
@@ -65,7 +66,7 @@ def feed_articles(
             article = _entry(entry, where, outlet, encoding, fetched, dict(base, entry=n))
             if options.follow_links and fetcher is not None and article.url:
                 article = _follow(article, fetcher, options)
-            check_arabic(article.text, where, options.min_arabic_share)
+            require_arabic(article.text, where, options.min_arabic_share)
         except InputError as exc:
             yield SourceFailure.from_error(exc)
             continue

@@ -30,9 +30,9 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from marsad.decode import _CONTROL, Decoded, decode_bytes
-from marsad.errors import BinaryInputError, DecodeError, EmptyInputError, TooLargeError
-from marsad.ingest.base import SourceError, arabic_share, malformed
+from marsad.decode import Decoded, decode_bytes, non_ascii_arabic_share, refuse_binary
+from marsad.errors import DecodeError, EmptyInputError, TooLargeError
+from marsad.ingest.base import SourceError, malformed
 from marsad.ingest.dates import parse_date
 from marsad.model import Article
 
@@ -85,7 +85,7 @@ def decode_markup(data: bytes, source: str, max_bytes: int, declared: str | None
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        share = _non_ascii_arabic_share(text)
+        share = non_ascii_arabic_share(text, 200000)
         if share > 0.5 and (best is None or share > best[0]):
             best = (share, Decoded(text, _ENCODING_NAMES.get(codec, codec)))
         if best and codec == charset:
@@ -97,8 +97,7 @@ def decode_markup(data: bytes, source: str, max_bytes: int, declared: str | None
             pass
     if best is None:
         raise error
-    if len(_CONTROL.findall(best[1].text[:65536])) > max(8, len(best[1].text[:65536]) // 100):
-        raise BinaryInputError(source, "binary data, not text (control characters throughout)")
+    refuse_binary(best[1].text, source)
     return best[1]
 
 
@@ -111,7 +110,7 @@ def _prefer_declared(data: bytes, found: Decoded, charset: str | None) -> Decode
         text = data.decode(charset)
     except UnicodeDecodeError:
         return found
-    if _non_ascii_arabic_share(text) >= _non_ascii_arabic_share(found.text):
+    if non_ascii_arabic_share(text, 200000) >= non_ascii_arabic_share(found.text, 200000):
         return Decoded(text, _ENCODING_NAMES.get(charset, charset))
     return found
 
@@ -130,10 +129,6 @@ def _sniff_charset(data: bytes) -> bytes | None:
     head = data[:4096]
     m = _XML_ENCODING.search(head) or _CHARSET.search(head)
     return m.group(1) if m else None
-
-
-def _non_ascii_arabic_share(text: str) -> float:
-    return arabic_share("".join(ch for ch in text[:200000] if ord(ch) > 127))
 
 
 def charset_of(content_type: str | None) -> str | None:

@@ -26,14 +26,12 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from marsad.decode import _looks_utf16
+from marsad.decode import _looks_utf16, non_ascii_arabic_share, require_arabic
 from marsad.errors import EmptyInputError, InputError, TooLargeError
 from marsad.ingest.base import (
     SourceError,
     SourceFailure,
     SourceOptions,
-    arabic_share,
-    check_arabic,
     lookup,
     malformed,
 )
@@ -134,7 +132,7 @@ def _finish(record: Any, where: str, options: SourceOptions, meta: dict[str, Any
         if not isinstance(record, Mapping):
             raise malformed(where, f"record is a JSON {type(record).__name__}, not an object")
         article = record_article(record, where, options, meta, encoding)
-        check_arabic(article.text, where, options.min_arabic_share)
+        require_arabic(article.text, where, options.min_arabic_share)
     except InputError as exc:
         return SourceFailure.from_error(exc)
     return article
@@ -212,7 +210,7 @@ def sniff_encoding(head: bytes) -> str:
             sample = head.decode(codec)
         except UnicodeDecodeError:
             continue
-        share = arabic_share("".join(ch for ch in sample if ord(ch) > 127))
+        share = non_ascii_arabic_share(sample)
         if share > best_share:
             best, best_share = codec, share
     return best

@@ -42,9 +42,9 @@ from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
-from marsad.decode import decode_bytes
+from marsad.decode import decode_bytes, require_arabic
 from marsad.errors import InputError, TooLargeError, UnreadableError
-from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, SourceStats, check_arabic
+from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, SourceStats
 from marsad.ingest.fetch import Fetcher, FetchState, is_url
 from marsad.model import Article
 
@@ -309,7 +309,7 @@ def _where(name: str, article: Article) -> str:
 
 def _checked(article: Article, where: str, options: SourceOptions) -> Item:
     try:
-        check_arabic(article.text, where, options.min_arabic_share)
+        require_arabic(article.text, where, options.min_arabic_share)
     except InputError as exc:
         return SourceFailure.from_error(exc)
     return article

@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import IO, Any
 
+from marsad.decode import require_arabic
 from marsad.errors import InputError, TooLargeError
-from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, SourceStats, check_arabic
+from marsad.ingest.base import SourceError, SourceFailure, SourceOptions, SourceStats
 from marsad.ingest.html import charset_of, html_article
 from marsad.model import Article
 
@@ -155,7 +156,7 @@ def _article(record: Any, payload: bytes, uri: str | None, where: str, origin: d
         meta["warc_record_id"] = record_id.strip("<>")
     article = html_article(payload, where, url=uri, charset=charset_of(_content_type(record)),
                            fetched=_warc_date(record), max_bytes=options.max_bytes, meta=meta)
-    check_arabic(article.text, where, options.min_arabic_share)
+    require_arabic(article.text, where, options.min_arabic_share)
     return article
 
 
