@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from marsad.errors import MarsadError
@@ -26,6 +25,7 @@ from marsad.model import (
     Quantity,
     Span,
     StageFailure,
+    parse_when,
 )
 from marsad.pipeline import Pipeline, load_pipeline
 
@@ -60,8 +60,4 @@ def analyze(text_or_article: str | Article | Doc, published: Any = None) -> Doc:
     """
     from marsad.pipeline import analyze as _analyze
 
-    if isinstance(published, str):
-        published = (
-            date.fromisoformat(published) if len(published) == 10 else datetime.fromisoformat(published)
-        )
-    return _analyze(text_or_article, published=published)
+    return _analyze(text_or_article, published=parse_when(published))

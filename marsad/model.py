@@ -340,11 +340,13 @@ class Article:
     def from_dict(cls, data: Mapping[str, Any], text: str) -> Article:
         kwargs = dict(data)
         for name in ("published", "fetched"):
-            kwargs[name] = _parse_when(kwargs.get(name))
+            kwargs[name] = parse_when(kwargs.get(name))
         return cls(text=text, **kwargs)
 
 
-def _parse_when(value: Any) -> datetime | date | None:
+def parse_when(value: Any) -> datetime | date | None:
+    """A date or datetime from its ISO text (``YYYY-MM-DD`` is a date); None, a date and a
+    datetime pass through. Raises ``ValueError`` on text that is not ISO 8601."""
     if value is None or isinstance(value, date):
         return value
     text = str(value)

@@ -13,12 +13,13 @@ from typing import IO, Any
 from marsad.cli import EXIT_INPUT, EXIT_OK
 
 
-def parse_when(value: str) -> date | datetime:
+def parse_when(value: str) -> date | datetime | None:
     """An ISO date or date-time given on the command line."""
     from marsad.errors import ConfigError
+    from marsad.model import parse_when as parse_iso
 
     try:
-        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        return parse_iso(value)
     except ValueError:
         raise ConfigError(f"--published {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
