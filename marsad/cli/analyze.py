@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from marsad.cli import EXIT_INPUT, EXIT_OK
+from marsad.cli.common import progress_bar, stage_list
 
 
 def parse_when(value: str) -> date | datetime | None:
@@ -61,8 +62,7 @@ def run(args: argparse.Namespace) -> int:
     country = (args.country or settings.get("country") or "").upper() or None
     from marsad.pipeline import load_pipeline
 
-    stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None
-    pipeline = load_pipeline(stages, on_error="record")
+    pipeline = load_pipeline(stage_list(args.stages), on_error="record")
     paths = expand_paths(args.paths)
     single = len(args.paths) == 1 and len(paths) == 1
     out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -110,7 +110,8 @@ def _many(args: Any, paths: list[str], pipeline: Any, published: Any, country: A
 
     failures: list[tuple[str, str]] = []
     n_docs = 0
-    progress = _progress(len(paths), enabled=not args.no_progress and sys.stderr.isatty())
+    progress = progress_bar(not args.no_progress and sys.stderr.isatty(), "analysing",
+                            total=len(paths))
     for path in paths:
         try:
             for doc in pipeline.pipe(_articles(path, published, country, max_bytes)):
@@ -119,29 +120,10 @@ def _many(args: Any, paths: list[str], pipeline: Any, published: Any, country: A
                 n_docs += 1
         except MarsadError as exc:
             failures.append((path, str(exc)))
-        progress(path)
+        progress(1)
     progress(None)
     print(f"marsad: analysed {n_docs} article(s) from {len(paths) - len(failures)} of "
           f"{len(paths)} file(s); {len(failures)} failed", file=sys.stderr)
     for _path, reason in failures:
         print(f"  failed: {reason}", file=sys.stderr)
     return EXIT_INPUT if failures else EXIT_OK
-
-
-def _progress(total: int, enabled: bool) -> Any:
-    """A function to call after each file (and with None at the end)."""
-    if not enabled:
-        return lambda _path: None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True)
-    bar.start()
-    task = bar.add_task("analysing", total=total)
-
-    def step(path: str | None) -> None:
-        if path is None:
-            bar.stop()
-        else:
-            bar.advance(task)
-
-    return step

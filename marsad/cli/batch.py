@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from marsad.cli import EXIT_INPUT, EXIT_OK
+from marsad.cli.common import stage_list
 
 
 def register(sub: Any) -> None:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ConfigError("--workers must be at least 1")
-    stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None
+    stages = stage_list(args.stages)
     if stages:
         from marsad.pipeline import load_pipeline
 

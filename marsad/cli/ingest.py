@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from marsad.cli import EXIT_INPUT, EXIT_OK
+from marsad.cli.common import progress_bar, stage_list
 from marsad.cli.dbopt import add_db_argument, open_store
 
 
@@ -46,13 +47,12 @@ def run(args: argparse.Namespace) -> int:
     batch_size = args.batch_size or int(settings.get("batch_size"))
     if batch_size < 1:
         raise ConfigError(f"--batch-size {batch_size} must be at least 1")
-    stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None
-    pipeline = load_pipeline(stages, on_error="record")
+    pipeline = load_pipeline(stage_list(args.stages), on_error="record")
     options = source_options(args)
     state = fetch_state(args)
     with open_store(args, create=True) as store:
         items = iter_inputs(args.inputs, options=options, state=state, archive=store.path)
-        progress = _progress(enabled=not args.no_progress and sys.stderr.isatty())
+        progress = progress_bar(not args.no_progress and sys.stderr.isatty(), "ingesting")
         try:
             summary = ingest(store, items, pipeline, batch_size, progress)
         finally:
@@ -68,24 +68,3 @@ def run(args: argparse.Namespace) -> int:
     if len(summary.failures) > 50:
         print(f"  … and {len(summary.failures) - 50} more (see `marsad stats`)", file=sys.stderr)
     return EXIT_INPUT if summary.failures else EXIT_OK
-
-
-def _progress(enabled: bool) -> Any:
-    """A function called with the size of each stored batch (None at the end)."""
-    if not enabled:
-        return lambda _n: None
-    from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
-
-    bar = Progress(SpinnerColumn(), "ingesting", MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True)
-    bar.start()
-    task = bar.add_task("ingest", total=None)
-
-    def step(n: int | None) -> None:
-        if n is None:
-            bar.stop()
-        else:
-            bar.advance(task, n)
-
-    return step
