@@ -393,10 +393,6 @@ class Doc:
             for span in spans:
                 yield name, span
 
-    def token_texts(self) -> list[str]:
-        text = self.text
-        return [text[s:e] for s, e in self.tokens]
-
     def evolve(self, **changes: Any) -> Doc:
         """A copy with ``changes`` (like :func:`dataclasses.replace`) that keeps the cached
         normalized view when the text stays the same."""

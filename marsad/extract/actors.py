@@ -79,7 +79,3 @@ QUANTIFIERS = frozenset(normalize_text(w) for w in (
     "تسع", "عشر",
 ))
 
-
-def role_of(bare_word: str) -> str | None:
-    """The role of an actor noun (without clitics), or None."""
-    return ACTOR_NOUNS.get(bare_word)

@@ -57,13 +57,6 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def shift_years(d: date, n: int) -> date:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + n, day=28)
-
-
 def anchor_date(published: date | datetime | None) -> tuple[date, str]:
     """The anchor for relative dates and where it came from (``published`` or ``today``)."""
     if isinstance(published, datetime):

@@ -29,8 +29,6 @@ _CROWD = re.compile("متظاهر|محتج|معتصم|مضرب")
 
 #: opening -> closing quotation marks.
 QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“", "‹": "›"}
-CLOSERS = frozenset(QUOTES.values())
-PUNCT_STOP = frozenset("،,;؛:.!?؟()[]{}«»“”\"„‹›-–—…")
 
 #: prepositions and adverbs that open an adjunct after a noun phrase (normalized spelling).
 PREPOSITIONS = frozenset(normalize_text(w).replace("ـ", "") for w in (

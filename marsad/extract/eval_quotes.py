@@ -206,16 +206,6 @@ def _corpus_item(text: str, item: Mapping[str, Any], where: str) -> GoldAttribut
     return GoldAttribution(cue, span("speaker", False), content, bool(item.get("direct")))
 
 
-def corpus_item(text: str, cue: Span, speaker: Span | None, content: Span,
-                direct: bool) -> dict[str, Any]:
-    """The JSON of one corpus attribution (offsets and hashes, no text)."""
-    def dump(s: Span | None) -> list[Any] | None:
-        return None if s is None else [s.start, s.end, text_hash(text[s.start:s.end])]
-
-    return {"cue": dump(cue), "speaker": dump(speaker), "content": dump(content),
-            "direct": direct}
-
-
 # --- scoring ------------------------------------------------------------------------------------
 
 

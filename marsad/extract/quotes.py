@@ -959,8 +959,6 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
-_NORM_PHRASE_FIRST = frozenset(p.split()[0] for p in _NORM_PHRASES if not p.split()[0].endswith(
-    ("جاء", "ورد")))
 
 
 def w_is_present(norm: str) -> bool:
@@ -971,16 +969,6 @@ def w_is_present(norm: str) -> bool:
 def extract(doc: Doc) -> Doc:
     """``doc`` with its ``attributions`` group."""
     return doc.with_spans("attributions", Reader(doc).read())
-
-
-def resolve_speaker(spans: tuple[Attribution, ...], n: int) -> Attribution:
-    """The attribution whose explicit speaker attribution ``n`` carries (itself if it has one)."""
-    seen = set()
-    a = spans[n]
-    while a.speaker is None and a.continues is not None and a.continues not in seen:
-        seen.add(a.continues)
-        a = spans[a.continues]
-    return a
 
 
 @stage("quotes", requires=("tokens", "sentences", "entities"), assigns=("attributions",))

@@ -197,13 +197,6 @@ SOURCE_WORDS = frozenset(normalize_text(w) for w in (
     "حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا", "طبقا", "وطبقا",
     "نقلا", "ونقلا", "برأي", "وبرأي", "حسبما", "وحسبما", "بحسبما", "وفقما",
 ))
-#: source words that need a second word (على حد قوله، في رأي): first word -> second words.
-SOURCE_PAIRS = {
-    normalize_text("على"): frozenset(normalize_text(w) for w in ("حد",)),
-    normalize_text("وعلى"): frozenset(normalize_text(w) for w in ("حد",)),
-    normalize_text("في"): frozenset(normalize_text(w) for w in ("رأي", "تقدير", "نظر")),
-    normalize_text("وفي"): frozenset(normalize_text(w) for w in ("رأي", "تقدير", "نظر")),
-}
 #: nouns with a pronoun suffix that point back at the last speaker: وفق تعبيره، حسب قوله.
 PRONOUN_SOURCES = frozenset(
     normalize_text(stem + suffix)

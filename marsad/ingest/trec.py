@@ -24,10 +24,6 @@ _DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
 _FIELD = re.compile(r"<([A-Z]+)>(.*?)</\1>", re.S)
 
 
-def looks_like_trec(text: str) -> bool:
-    return text.lstrip()[:5].upper() == "<DOC>"
-
-
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})$")
 _COMPACT = re.compile(r"(\d{4}-\d\d-\d\dT)(\d\d)(\d\d)(\d\d)$")
 
