@@ -453,3 +453,14 @@ def test_train_commands(tmp_path: Path, tiny_file: Path, capsys: pytest.CaptureF
     assert NerModel(out).tag(["زار", "تونس"])[0] == "O"
     assert main(["train", "clusters", "--data", str(tmp_path / "nope")]) == 1
     assert "nope" in capsys.readouterr().err
+
+
+def test_sentence_groups() -> None:
+    from marsad.ner.spans import sentence_groups
+
+    tokens = ((0, 3), (4, 7), (7, 8), (9, 12), (13, 15), (20, 22))
+    sentences = ((0, 8), (9, 15))
+    assert sentence_groups(tokens, sentences) == [
+        [(0, 3), (4, 7), (7, 8)], [(9, 12), (13, 15)], [(20, 22)]]  # the last is outside
+    assert sentence_groups((), sentences) == []
+    assert sentence_groups(tokens[:2], ()) == [[(0, 3), (4, 7)]]
