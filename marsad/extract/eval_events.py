@@ -37,7 +37,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import InputError, UnreadableError
+from marsad.errors import UnreadableError
+from marsad.extract.gold import GoldError
 from marsad.model import Article, Doc, Event, Participant
 from marsad.text.clitics import strip_proclitics
 from marsad.text.normalize import normalize_text
@@ -47,10 +48,8 @@ ISO = Path(__file__).resolve().parents[1] / "data" / "iso3166.tsv"
 STAGES = ("tokenize", "dates", "numbers", "entities", "quotes", "events")
 
 
-class EventGoldError(InputError):
-    """A gold event file that cannot be read (names the file and the reason)."""
-
-    code = "bad-gold"
+#: a gold event file that cannot be read (names the file and the reason).
+EventGoldError = GoldError
 
 
 @dataclass(frozen=True)

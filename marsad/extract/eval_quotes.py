@@ -41,7 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import InputError, UnreadableError
+from marsad.errors import UnreadableError
+from marsad.extract.gold import GoldError, gold_lines
 from marsad.model import Article, Attribution, Doc, Span
 from marsad.text.clitics import strip_proclitics
 from marsad.text.normalize import normalize_text
@@ -54,10 +55,8 @@ LEVELS = ("exact", "overlap")
 DICE = 0.5
 
 
-class QuoteGoldError(InputError):
-    """A quotes gold file that cannot be used (names the file, the line and the reason)."""
-
-    code = "bad-gold"
+#: a quotes gold file that cannot be used (names the file, the line and the reason).
+QuoteGoldError = GoldError
 
 
 def text_hash(text: str, n: int = 8) -> str:
@@ -84,26 +83,12 @@ class GoldDoc:
 
 def load_quotes_gold(path: str | Path, news: str | Path | None = None) -> list[GoldDoc]:
     """The documents of a gold file; corpus records read their article from ``news``."""
-    name = str(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableError(name, f"cannot read the gold file ({exc})") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise QuoteGoldError(where, f"not JSON ({exc.msg})") from None
-        if not isinstance(data, dict):
-            raise QuoteGoldError(where, "a gold line must be a JSON object")
+    for where, data in gold_lines(path):
         out.append(_text_record(data, where) if "text" in data else
                    _corpus_record(data, where, _news_dir(news, path)))
     if not out:
-        raise QuoteGoldError(name, "no gold records in the file")
+        raise QuoteGoldError(str(path), "no gold records in the file")
     return out
 
 

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import InputError, UnreadableError
+from marsad.extract.gold import GoldError, gold_lines, locate
 from marsad.model import Article, Doc, Span
 
 #: span groups the gold annotates, and the attributes a gold span may list.
@@ -52,12 +52,6 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 STAGES: dict[str, tuple[str, ...]] = {"numbers": ("dates", "numbers"), "dates": ("dates",)}
 _RECORD_KEYS = frozenset({"id", "text", "published", "meta", "note", *GROUPS})
-
-
-class GoldError(InputError):
-    """A gold file that cannot be read: the message names the file, the line and the reason."""
-
-    code = "bad-gold"
 
 
 # --- gold data --------------------------------------------------------------------------------
@@ -85,35 +79,17 @@ class GoldRecord:
 
 def load_gold(path: str | Path) -> list[GoldRecord]:
     """The records of a gold JSONL file; raises :class:`GoldError` naming the line at fault."""
-    name = str(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableError(name, f"cannot read the gold file ({exc})") from None
     records: list[GoldRecord] = []
     seen: set[str] = set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        record = parse_record(_json_line(line, where), where)
+    for where, data in gold_lines(path):
+        record = parse_record(data, where)
         if record.id in seen:
             raise GoldError(where, f"duplicate id {record.id!r}")
         seen.add(record.id)
         records.append(record)
     if not records:
-        raise GoldError(name, "no gold records in the file")
+        raise GoldError(str(path), "no gold records in the file")
     return records
-
-
-def _json_line(line: str, where: str) -> dict[str, Any]:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldError(where, f"not JSON ({exc.msg} at column {exc.colno})") from None
-    if not isinstance(data, dict):
-        raise GoldError(where, "a gold line must be a JSON object")
-    return data
 
 
 def parse_record(data: Mapping[str, Any], where: str = "<gold>") -> GoldRecord:
@@ -152,15 +128,7 @@ def _gold_span(text: str, item: Mapping[str, Any], group: str, where: str) -> Go
     unknown = sorted(set(item) - allowed)
     if unknown:
         raise GoldError(where, f"{surface!r}: unknown keys {unknown} (allowed: {sorted(allowed)})")
-    start = item.get("start")
-    if start is None:
-        start = text.find(surface)
-        if start < 0:
-            raise GoldError(where, f"{surface!r} does not occur in the text")
-        if text.find(surface, start + 1) >= 0:
-            raise GoldError(where, f"{surface!r} occurs more than once: give its 'start'")
-    elif not isinstance(start, int) or text[start : start + len(surface)] != surface:
-        raise GoldError(where, f"{surface!r} is not at start {start!r}")
+    start = locate(text, surface, item.get("start"), where)
     attrs = {k: v for k, v in item.items() if k not in ("text", "start")}
     return GoldSpan(start, start + len(surface), surface, attrs)
 

@@ -43,8 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import InputError, UnreadableError
-from marsad.extract.evaluate import GoldError, ratio
+from marsad.errors import InputError
+from marsad.extract.evaluate import ratio
+from marsad.extract.gold import GoldError, gold_lines, locate
 from marsad.model import Doc, Entity
 
 TYPES = ("PERS", "ORG", "LOC", "MISC")
@@ -83,38 +84,20 @@ class GoldDoc:
 def load_gold(path: str | Path, corpus: str | Path | None = DEFAULT_CORPUS) -> list[GoldDoc]:
     """The documents of a gold file, with the text of corpus references read from ``corpus``.
 
-    Raises :class:`~marsad.extract.evaluate.GoldError` naming the line at fault, and
+    Raises :class:`~marsad.extract.gold.GoldError` naming the line at fault, and
     :class:`~marsad.errors.InputError` when a referenced article cannot be read.
     """
-    name = str(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableError(name, f"cannot read the gold file ({exc})") from None
     docs: list[GoldDoc] = []
     seen: set[str] = set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        doc = parse_doc(_json_object(line, where), where, corpus)
+    for where, data in gold_lines(path):
+        doc = parse_doc(data, where, corpus)
         if doc.id in seen:
             raise GoldError(where, f"duplicate document {doc.id!r}")
         seen.add(doc.id)
         docs.append(doc)
     if not docs:
-        raise GoldError(name, "no gold documents in the file")
+        raise GoldError(str(path), "no gold documents in the file")
     return docs
-
-
-def _json_object(line: str, where: str) -> dict[str, Any]:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldError(where, f"not JSON ({exc.msg} at column {exc.colno})") from None
-    if not isinstance(data, dict):
-        raise GoldError(where, "a gold line must be a JSON object")
-    return data
 
 
 def parse_doc(data: Mapping[str, Any], where: str = "<gold>",
@@ -190,17 +173,10 @@ def _fields(m: Mapping[str, Any], where: str) -> tuple[str, str | None, str]:
 
 
 def _text_mention(text: str, m: Mapping[str, Any], where: str) -> GoldMention:
-    surface, start = m.get("text"), m.get("start")
+    surface = m.get("text")
     if not isinstance(surface, str) or not surface:
         raise GoldError(where, "each mention needs its exact 'text'")
-    if start is None:
-        start = text.find(surface)
-        if start < 0:
-            raise GoldError(where, f"{surface!r} does not occur in the text")
-        if text.find(surface, start + 1) >= 0:
-            raise GoldError(where, f"{surface!r} occurs more than once: give its 'start'")
-    elif not isinstance(start, int) or text[start:start + len(surface)] != surface:
-        raise GoldError(where, f"{surface!r} is not at start {start!r}")
+    start = locate(text, surface, m.get("start"), where)
     return GoldMention(start, start + len(surface), *_fields(m, f"{where} {surface!r}"))
 
 
