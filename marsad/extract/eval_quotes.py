@@ -41,8 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import UnreadableError
-from marsad.extract.gold import GoldError, gold_lines
+from marsad.errors import InputError, UnreadableError
+from marsad.extract.gold import GoldError, corpus_article, gold_lines
 from marsad.model import Article, Attribution, Doc, Span
 from marsad.text.clitics import strip_proclitics
 from marsad.text.normalize import normalize_text
@@ -157,16 +157,14 @@ def _corpus_record(data: Mapping[str, Any], where: str, news: Path) -> GoldDoc:
 
 
 def _read_article(path: Path, docno: str, where: str) -> Article:
-    from marsad.ingest.trec import parse_trec
-
     try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UnreadableError(str(path), f"cannot read the article for {where} ({exc})") from None
-    for article in parse_trec(raw, str(path)):
-        if article.meta.get("docno") == docno:
-            return article
-    raise QuoteGoldError(where, f"no DOC {docno} in {path}")
+        article = corpus_article(path, docno)
+    except InputError as exc:
+        raise UnreadableError(str(path), f"cannot read the article for {where} ({exc.reason})"
+                              ) from None
+    if article is None:
+        raise QuoteGoldError(where, f"no DOC {docno} in {path}")
+    return article
 
 
 def _corpus_item(text: str, item: Mapping[str, Any], where: str) -> GoldAttribution:

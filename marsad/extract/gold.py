@@ -2,7 +2,8 @@
 
 :func:`gold_lines` yields each JSON object of a gold file with where it is (``file:line``);
 :func:`locate` finds a span given by its exact text (and its start when the text occurs more
-than once). Errors name the file, the line and the reason.
+than once); :func:`corpus_article` reads an article that gold annotates in place, in a corpus
+kept outside the repository. Errors name the file, the line and the reason.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError, UnreadableError
+from marsad.model import Article
 
 
 class GoldError(InputError):
@@ -54,3 +56,14 @@ def locate(text: str, surface: str, start: Any, where: str) -> int:
     elif not isinstance(start, int) or text[start : start + len(surface)] != surface:
         raise GoldError(where, f"{surface!r} is not at start {start!r}")
     return start
+
+
+def corpus_article(path: str | Path, docno: str) -> Article | None:
+    """Article ``docno`` of a corpus file as marsad's reader gives it (None: not in the file);
+    raises :class:`~marsad.errors.InputError` when the file cannot be read."""
+    from marsad.ingest.files import read_articles
+
+    for article in read_articles(str(path)):
+        if article.meta.get("docno") == docno:
+            return article
+    return None

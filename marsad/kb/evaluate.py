@@ -45,7 +45,7 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.extract.evaluate import ratio
-from marsad.extract.gold import GoldError, gold_lines, locate
+from marsad.extract.gold import GoldError, corpus_article, gold_lines, locate
 from marsad.model import Doc, Entity
 
 TYPES = ("PERS", "ORG", "LOC", "MISC")
@@ -147,18 +147,16 @@ def _reference_doc(data: Mapping[str, Any], where: str,
 
 def corpus_text(corpus: str | Path | None, rel: str, docno: str, where: str) -> str:
     """The body of article ``docno`` in ``corpus/rel``, as marsad's reader gives it."""
-    from marsad.ingest.files import read_articles
-
     if corpus is None or not Path(corpus).is_dir():
         raise InputError(where, f"{docno} is an article of a corpus: give its folder with "
                                 f"--corpus DIR (not found: {corpus})")
     path = Path(corpus) / rel
     if not path.is_file():
         raise InputError(where, f"{docno}: no file {path}")
-    for article in read_articles(str(path)):
-        if article.meta.get("docno") == docno:
-            return article.text
-    raise InputError(where, f"{docno}: not in {path}")
+    article = corpus_article(path, docno)
+    if article is None:
+        raise InputError(where, f"{docno}: not in {path}")
+    return article.text
 
 
 def _fields(m: Mapping[str, Any], where: str) -> tuple[str, str | None, str]:
