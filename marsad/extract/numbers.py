@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from marsad import settings
 from marsad.extract import lexicon as lx
@@ -85,17 +85,8 @@ def _month_words() -> frozenset[str]:
     return MONTH_WORDS
 
 
-def article_country(doc: Doc) -> str | None:
-    """The country the article is about: its metadata, the setting, else the most named one."""
-    given = doc.article.meta.get("country") or settings.get("country")
-    if given:
-        return str(given).upper()
-    counts = Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RULE.finditer(doc.normalized.text)
-                     if m.group(1) in _N_COUNTRY)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _mentioned_countries(doc: Doc) -> Counter[str]:
+    """How often the text names each country (by its name or adjective)."""
     return Counter(_N_COUNTRY[m.group(1)] for m in _COUNTRY_RULE.finditer(doc.normalized.text)
                    if m.group(1) in _N_COUNTRY)
 
@@ -113,21 +104,27 @@ class _Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._country: str | None | bool = False
-        self._mentions: Counter[str] | None = None
+
+    @cached_property
+    def mentions(self) -> Counter[str]:
+        return _mentioned_countries(self.doc)
+
+    @cached_property
+    def country(self) -> str | None:
+        """The country the article is about: its metadata, the setting, else the most named."""
+        given = self.doc.article.meta.get("country") or settings.get("country")
+        if given:
+            return str(given).upper()
+        return self.mentions.most_common(1)[0][0] if self.mentions else None
 
     def currency(self, family: str, adjective_country: str | None) -> str:
         if family in lx.FAMILY_CODE:
             return lx.FAMILY_CODE[family]
         if adjective_country and (family, adjective_country) in lx.NATIONAL:
             return lx.NATIONAL[(family, adjective_country)]
-        if self._country is False:
-            self._country = article_country(self.doc)
-        if isinstance(self._country, str) and (family, self._country) in lx.NATIONAL:
-            return lx.NATIONAL[(family, self._country)]
-        if self._mentions is None:
-            self._mentions = _mentioned_countries(self.doc)
-        for country, _n in self._mentions.most_common():
+        if self.country and (family, self.country) in lx.NATIONAL:
+            return lx.NATIONAL[(family, self.country)]
+        for country, _n in self.mentions.most_common():
             if (family, country) in lx.NATIONAL:
                 return lx.NATIONAL[(family, country)]
         return lx.DEFAULT_CODE[family]
