@@ -27,7 +27,13 @@ from datetime import date, timedelta
 
 from marsad.extract import calendar as cal
 from marsad.extract.calendar import When
-from marsad.extract.lexicon import alternation, norm_keys
+from marsad.extract.lexicon import (
+    N_CURRENCY_WORDS,
+    N_SCALES,
+    NOT_COUNTED,
+    alternation,
+    norm_keys,
+)
 from marsad.extract.numwords import read_number
 from marsad.extract.scan import Claims, Rule, next_token, prev_token, prev_tokens
 from marsad.model import DateMention, Doc, Duration
@@ -558,8 +564,6 @@ def _amount_after_cued_year(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_amount_word(word: str) -> bool:
-    from marsad.extract.lexicon import N_CURRENCY_WORDS, N_SCALES
-
     return word in N_SCALES or word in N_CURRENCY_WORDS or word in ("%", "بالمايه", "بالميه")
 
 
@@ -625,8 +629,6 @@ def _followed_by_adjective(text: str, pos: int) -> bool:
 
 def _counts_something(word: str) -> bool:
     """After a bare 4-digit number: a word that it counts (2000 شخص), so not a year."""
-    from marsad.extract.lexicon import NOT_COUNTED
-
     if _is_amount_word(word):
         return True
     return (

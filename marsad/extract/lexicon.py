@@ -1,9 +1,9 @@
 """Word lists for numbers, money and dates, written in ordinary Arabic spelling.
 
-Every list is normalized once, at first use, with the same :func:`normalize_text` as the text it
-is matched against, so an entry written أربعة matches اربعة، أربعة and أربعةً alike (the
-mistake of word lists that were never normalized is not possible here). Matching code imports
-the ``N_*`` tables, keyed by normalized spelling.
+Every list is normalized once, when the module is imported, with the same
+:func:`normalize_text` as the text it is matched against, so an entry written أربعة matches
+اربعة، أربعة and أربعةً alike (the mistake of word lists that were never normalized is not
+possible here). Matching code imports the ``N_*`` tables, keyed by normalized spelling.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ MEASURE_WORDS = frozenset(normalize_text(w) for w in (
 ))
 
 #: words after a number that are not what it counts (prepositions, particles, verbs of
-#: reporting...). Normalized at use.
+#: reporting...), normalized.
 NOT_COUNTED = frozenset(normalize_text(w) for w in (
     "من", "في", "على", "إلى", "الى", "عن", "مع", "و", "أو", "ثم", "أن", "إن", "أنه", "إنه", "التي",
     "الذي", "الذين", "اللذين", "قد", "لا", "لم", "لن", "ما", "هو", "هي", "هم", "كان", "كانت",
