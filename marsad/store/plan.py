@@ -54,10 +54,12 @@ class Limits:
 
 @dataclass
 class Planned:
-    """The expression to run and whether to rank only the newest ``cap`` matches."""
+    """The expression to run, whether to rank only the newest ``cap`` matches, and a cheaper
+    expression matching the same articles (to find them), if there is one."""
 
     fts: str
     window: bool
+    condition: str | None = None
 
 
 def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
@@ -103,12 +105,14 @@ def plan(conn: sqlite3.Connection, tree: Node, fts: str, n: int, limits: Limits)
         return Planned(fts, False)
     df = document_frequencies(conn, terms_of(tree))
     matches = estimate(tree, df, n)
+    condition = None
     if isinstance(tree, Group) and tree.op == "soft" and matches > limits.budget:
-        fts, matches = _ranked(tree, df, n, limits)
-    return Planned(fts, matches > limits.cap)
+        fts, condition, matches = _ranked(tree, df, n, limits)
+    return Planned(fts, matches > limits.cap, condition)
 
 
-def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits) -> tuple[str, int]:
+def _ranked(tree: Group, df: dict[str, int], n: int,
+            limits: Limits) -> tuple[str, str | None, int]:
     """Words side by side on a large archive: ``(rare stems) AND (the query's words but the
     common ones)``. The second part matches every article the first does (it holds the rare
     words too): it is there for BM25, which scores every phrase of the expression, so the
@@ -135,13 +139,14 @@ def _ranked(tree: Group, df: dict[str, int], n: int, limits: Limits) -> tuple[st
                 taken.add(form)
                 ranked.append(_quote(form))
     ranked += [node_fts(x) for x in others]
-    expr = _any(condition)
+    cond = expr = _any(condition)
     if ranked != condition:
         expr = f"{expr} AND {_any(ranked)}"
     for excluded in negative:
         expr = f"({expr} NOT {node_fts(excluded)})"
-    matches = estimate(Group("soft", (*rare, *others)), {t.stem: df.get(t.stem, 0) for t in rare}, n)
-    return expr, matches
+        cond = f"({cond} NOT {node_fts(excluded)})"
+    matches = min(n, sum(df.get(t.stem, 0) for t in rare) + sum(estimate(x, df, n) for x in others))
+    return expr, (cond if cond != expr else None), matches
 
 
 def _quote(s: str) -> str:

@@ -27,6 +27,8 @@ SNIPPET_WORDS = 30
 #: snippets look for matches in this many first characters (then in the rest if none).
 SNIPPET_SCAN = 10_000
 FACET_LIMIT = 10
+#: facets count the entities, sources and event types of this many newest matches.
+FACET_SAMPLE = 2_000
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 10_000
 #: a ranked query's condition: its rarest stems while their frequencies add up to this.
@@ -34,7 +36,7 @@ TERM_BUDGET = 10_000
 #: a query estimated to match more articles is ranked among its newest this many matches.
 MATCH_CAP = 10_000
 #: on a large archive, a ranked query leaves out words in more than this share of articles.
-COMMON = 0.1
+COMMON = 0.05
 
 
 @dataclass
@@ -149,17 +151,19 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
                       tuple(sources), tuple(categories), tuple(entities), tuple(event_types),
                       duplicates)
     compiled = compile_query(query)
-    fts, window = None, False
+    fts = condition = None
+    window = False
     if compiled is not None and compiled.tree is not None:
         n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
         planned = plan(conn, compiled.tree, compiled.fts, n, plan_limits or limits())
-        fts, window = planned.fts, planned.window
-    parts = ([fts] if fts else []) + filters.tokens()
-    match = (parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)) or None
-    where, args = filters.keys()
-    if window and match:
+        fts, window, condition = planned.fts, planned.window, planned.condition
+    match = _and([fts] if fts else [], filters.tokens())
+    # the same articles as ``match``, found more cheaply (the planned query's condition)
+    finder = _and([condition], filters.tokens()) if condition else match
+    where, args = base = filters.keys()
+    if window and finder:
         cap = (plan_limits or limits()).cap
-        where, args = _window(conn, match, where, args, cap)
+        where, args = _window(conn, finder, where, args, cap)
     try:
         if fts:
             rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
@@ -170,13 +174,18 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
     hits = _hits(conn, rows, compiled, snippet_words)
     results = Results(query, hits, fts=fts)
     if facets:
-        results.total, results.facets = _facets(conn, match, where, args)
+        results.total, results.facets = _facets(conn, finder, *base)
     return results
 
 
 def limits() -> Limits:
     """The planner's limits (this module's constants, so that tests can change them)."""
     return Limits(PLAN_FROM, TERM_BUDGET, MATCH_CAP, COMMON)
+
+
+def _and(query: list[str], tokens: list[str]) -> str | None:
+    parts = query + tokens
+    return (parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)) or None
 
 
 def _cond(match: str | None, where: list[str]) -> str:
@@ -294,13 +303,16 @@ def _best_window(found: list[tuple[str, str]], hits: list[int], words: int) -> i
 
 def _facets(conn: sqlite3.Connection, match: str | None, where: list[str],
             args: list[Any]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """The number of matching articles and their top entities, sources and event types
-    (on a large archive, among the matches the query was ranked in)."""
+    """The number of matching articles (of the planned query, on a large archive) and the
+    top entities, sources and event types of the newest :data:`FACET_SAMPLE` of them."""
+    found = [*([match] if match else []), *args]
+    total = conn.execute(f"SELECT count(*) FROM search{_cond(match, where)}", found).fetchone()[0]
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_rows (aid INTEGER PRIMARY KEY, source)")
     conn.execute("DELETE FROM facet_rows")
-    conn.execute("INSERT INTO facet_rows SELECT a.aid, a.source FROM search JOIN articles a ON "
-                 f"a.skey = search.rowid{_cond(match, where)}", [*([match] if match else []), *args])
-    total = conn.execute("SELECT count(*) FROM facet_rows").fetchone()[0]
+    conn.execute(
+        "INSERT INTO facet_rows SELECT a.aid, a.source FROM (SELECT search.rowid AS k FROM "
+        f"search{_cond(match, where)} ORDER BY search.rowid DESC LIMIT ?) h "
+        "JOIN articles a ON a.skey = h.k", [*found, FACET_SAMPLE])
     spans = "FROM facet_rows h JOIN spans s ON s.aid = h.aid AND s.grp = ?"
     top = conn.execute(
         f"SELECT s.key, count(DISTINCT s.aid) AS n {spans} GROUP BY s.key "
