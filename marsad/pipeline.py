@@ -20,7 +20,7 @@ from datetime import date, datetime
 from itertools import islice
 from typing import Any, Protocol, runtime_checkable
 
-from marsad.errors import MarsadError, PipelineError, StageError
+from marsad.errors import ConfigError, MarsadError, PipelineError, StageError
 from marsad.model import Article, Doc, StageFailure
 
 #: what a new Doc has before any stage runs.
@@ -173,9 +173,18 @@ class Pipeline:
         return self.run(make_doc(text_or_article, published=published))
 
     def pipe(
-        self, items: Iterable[str | Article | Doc], batch_size: int = 64
+        self, items: Iterable[str | Article | Doc], batch_size: int | None = None
     ) -> Iterator[Doc]:
-        """Analyse a stream, ``batch_size`` documents at a time, in order."""
+        """Analyse a stream, ``batch_size`` documents at a time (default: the ``batch_size``
+        setting, 64), in order."""
+        if batch_size is None:
+            from marsad import settings
+
+            batch_size = int(settings.get("batch_size"))
+            if batch_size < 1:
+                raise ConfigError(f"the batch_size setting ({batch_size}) must be at least 1")
+        if batch_size < 1:
+            raise ConfigError(f"batch size {batch_size} must be at least 1")
         it = iter(items)
         while batch := [make_doc(x) for x in islice(it, batch_size)]:
             for s in self.stages:
