@@ -1,9 +1,10 @@
 """The ``entities`` stage: named people, organizations and places, linked to the KB.
 
-NER spans (from :func:`marsad.ner.tag_doc`, when that module and its model are there) are
+NER spans (from the model the ``ner_model`` setting names: :func:`marsad.ner.neural.tag_docs`
+by default, :func:`marsad.ner.tag_doc` for ``crf``; a batch of Docs is tagged at once) are
 merged with knowledge-base matches (:func:`marsad.kb.link.resolve_overlaps`), then linked
-(:class:`marsad.kb.link.Linker`). Without NER the stage uses the KB matches alone and says so
-in ``doc.meta["entities"]["ner"]``.
+(:class:`marsad.kb.link.Linker`). Without NER (``off``, or the model is missing) the stage uses
+the KB matches alone; ``doc.meta["entities"]["ner"]`` says which.
 """
 
 from __future__ import annotations
