@@ -133,7 +133,7 @@ def _attributions(spans: tuple[Span, ...], text: str) -> list[str]:
         assert isinstance(a, Attribution)
         speaker = _clip(text, a.speaker, 40) if a.speaker is not None else (
             f"← A{a.continues + 1}" if a.continues is not None else "-")
-        left = (f"  A{i:<3} {a.start}-{a.end:<10} {a.kind + (' anon' if a.anonymous else ''):<13}"
+        left = (f"  A{i:<3} {f'{a.start}-{a.end}':<12} {a.kind + (' anon' if a.anonymous else ''):<13}"
                 f" {_fmt(a.direct):<7} {_fmt(a.speaker_kb_id):<18} "
                 f"{'A' + str(a.continues + 1) if a.continues is not None else '-':<10} ")
         lines.append(left + f"{_clip(text, a.cue, 20)} | {speaker} | {_clip(text, a.content)}")
