@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple, TypeVar
 
 from marsad.model import DateMention, Doc, Entity, Span
@@ -83,10 +83,14 @@ class Sentence:
     entity_at: dict[int, Entity] = field(default_factory=dict)
     date_at: dict[int, DateMention] = field(default_factory=dict)
 
+    @cached_property
+    def ends(self) -> list[int]:
+        """The raw end of each word."""
+        return [w.end for w in self.words]
+
     def word_index(self, raw: int) -> int:
         """The index of the first word that ends after raw offset ``raw``."""
-        ends = [w.end for w in self.words]
-        return bisect.bisect_right(ends, raw)
+        return bisect.bisect_right(self.ends, raw)
 
     def span(self, i: int, j: int) -> Span:
         """The raw span of words ``i`` to ``j`` (exclusive; clamped to the sentence)."""
@@ -149,10 +153,9 @@ class SentenceIndex:
         hi = bisect.bisect_left(self._token_starts, end)
         words = [Word(s, e, norm_word(text[s:e])) for s, e in self._tokens[lo:hi]]
         sent = Sentence(self.doc, start, end, n, words)
-        ends = [w.end for w in words]
         for table, target in ((self._entities, sent.entity_at), (self._dates, sent.date_at)):
             for at in sorted(a for a in table if start <= a < end):
-                k = bisect.bisect_right(ends, at)  # the word that contains the span's start
+                k = sent.word_index(at)  # the word that contains the span's start
                 if k < len(words) and k not in target:
                     target[k] = table[at]  # type: ignore[assignment]
         return sent

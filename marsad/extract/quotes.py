@@ -127,10 +127,11 @@ def _cue_matches(text: str) -> Iterator[_CueMatch]:
             yield _CueMatch(m.start(), m.end(), w)
 
 
-def cue_hits(doc: Doc) -> dict[int, list[int]]:
-    """Raw start offsets of cue words, by sentence number."""
+def cue_hits(doc: Doc, index: SentenceIndex | None = None) -> dict[int, list[int]]:
+    """Raw start offsets of cue words, by sentence number (``index``: the Doc's sentences,
+    where already built)."""
     norm = doc.normalized
-    index = SentenceIndex(doc)
+    index = index if index is not None else SentenceIndex(doc)
     hits: dict[int, list[int]] = {}
     text = doc.text
     for m in _cue_matches(norm.text):
@@ -196,7 +197,7 @@ class Reader(SpeakerPhrases):
         self.full_names: set[tuple[str, ...]] = set()  # … and their names, word by word
 
     def read(self) -> list[Attribution]:
-        for n, starts in sorted(cue_hits(self.doc).items()):
+        for n, starts in sorted(cue_hits(self.doc, self.index).items()):
             self._sentence(self.index.get(n), starts)
         return self._finish()
 
