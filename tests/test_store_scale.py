@@ -250,3 +250,12 @@ def test_index_rows_hold_no_user_text_as_sql(store):
     assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(TEXTS)
     with pytest.raises(sqlite3.OperationalError):
         store.conn.execute("SELECT * FROM search WHERE search MATCH 'ـ\"'").fetchall()
+
+
+def test_facets_count_all_matches_and_describe_the_newest(store, monkeypatch):
+    monkeypatch.setattr(search_mod, "FACET_SAMPLE", 1)
+    res = store.search("قال OR العمل", facets=True)
+    assert res.total == 3  # mosul, ahmed, protest
+    assert [s["count"] for s in res.facets["sources"]] == [1]  # the newest one: protest
+    assert res.facets["sources"][0]["source"] == "إذاعة ب"
+    assert res.facets["event_types"] == [{"type": "PROTEST", "count": 1}]
