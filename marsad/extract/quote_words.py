@@ -19,6 +19,8 @@ COMMA = frozenset("،,")
 STOPS = frozenset("،,;؛:.!?؟()[]{}")
 RELATIVE_PRONOUNS = frozenset(normalize_text(p + w) for w in ("الذي", "التي", "الذين", "اللذين")
                                for p in ("", "و"))
+#: the gender of a relative pronoun's noun (الذي قال: he; التي قال: not she).
+RELATIVE_GENDER = {normalize_text("الذي"): "m", normalize_text("التي"): "f"}
 #: words before a fronted speaker that end the search for it (ولكن إدارة الإطفاء قالت).
 FRONT_STOPS = frozenset(normalize_text(w) for w in (
     "لكن", "ولكن", "بينما", "فيما", "حيث", "إذ", "اذ", "ثم", "بعد", "قبل", "لأن", "لان", "حين",
@@ -61,7 +63,9 @@ NEGATORS = frozenset(normalize_text(w) for w in ("لم", "ولم", "لا", "ول
 SPEAKER_PREPS = {
     normalize_text("عن"): frozenset(normalize_text(w) for w in ("صادر", "صادرة", "الصادر",
                                                                 "الصادرة", "منبثق", "ممثل")),
-    normalize_text("من"): frozenset(normalize_text(w) for w in ("عضو", "وفد", "مسؤول")),
+    normalize_text("من"): frozenset(normalize_text(w) for w in (
+        "عضو", "وفد", "مسؤول", "مصدر", "مصادر", "مصدرا", "مسؤولون", "مسؤولين", "ممثل", "ممثلون",
+        "ممثلين", "قيادي", "قياديون")),
     normalize_text("لدى"): frozenset(normalize_text(w) for w in (
         "الدولة", "سفير", "السفير", "ممثل", "الممثل", "مندوب", "المندوب", "الدائم", "مستشار")),
     normalize_text("إلى"): frozenset(normalize_text(w) for w in (
@@ -97,6 +101,13 @@ MEDIA_WORDS = frozenset(normalize_text(w) for w in (
 TIME_CONJ = frozenset(normalize_text(w) for w in (
     "دون", "بدون", "بعد", "قبل", "منذ", "حتى", "بمجرد", "ريثما", "إلى", "الى",
 ))
+#: times of the speaking that end a speaker (الرئيس الأميركي غداة تنصيبه، الوزير إبان زيارته).
+TIME_ADJUNCTS = frozenset(normalize_text(w) for w in (
+    "غداة", "عشية", "صبيحة", "إبان", "ابان", "أثناء", "اثناء", "قبيل", "بعيد", "عقب", "إثر",
+    "اثر", "طيلة", "طوال",
+))
+#: "acting": part of the title before it (مدير السجن بالنيابة).
+ACTING = frozenset(normalize_text(w) for w in ("بالنيابة", "بالإنابة", "بالنيابه", "بالانابة"))
 #: the writer's asides that end a speaker's content (… يشار إلى أن، تجدر الإشارة).
 ASIDES = frozenset(normalize_text(w) for w in (
     "يشار", "ويشار", "يذكر", "ويذكر", "تجدر", "وتجدر",
@@ -155,6 +166,8 @@ BODIES = frozenset(normalize_text(w) for w in (
     "ولاية", "الولاية", "مركز", "المركز", "هيئة", "الهيئة", "ديوان", "الديوان", "الاتحاد",
     "اتحاد", "منظمة", "المنظمة", "نقابة", "النقابة", "الحزب", "حزب", "حركة", "الحركة",
     "المجلس", "مكتب", "المكتب", "سفارة", "السفارة", "شركة", "الشركة", "مؤسسة", "المؤسسة",
+    "محكمة", "المحكمة", "الحماية", "النيابة", "نيابة", "دائرة", "الدائرة", "مديرية",
+    "المديرية", "فرقة", "الفرقة", "وحدة", "الوحدة", "سجن", "السجن", "مصالح", "المصالح",
 ))
 #: occasions of speech after في/على: the adjunct that follows a speaker (في تصريح لـ…).
 OCCASIONS = frozenset(normalize_text(w) for w in (

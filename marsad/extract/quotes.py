@@ -65,6 +65,7 @@ class Draft:
     kb_id: str | None = None
     anonymous: bool = False
     continues: int | None = None  # index in the draft list
+    gender: str | None = None  # of the speaker, as its verb agrees with it (m, f, p)
 
     @property
     def start(self) -> int:
@@ -341,7 +342,11 @@ class Reader(SpeakerPhrases):
             return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
         if cue.near_comp and opened[1] > sp_end + 1:
             return None  # رأت نفسها …: رأى reports speech only with أنّ right after
-        if before in W.RELATIVE_PRONOUNS and speaker is None:
+        if before in W.RELATIVE_PRONOUNS and speaker is None and _disagree(
+                W.RELATIVE_GENDER.get(strip_conj(before)), speech.GENDER.get(words[k].norm)):
+            if self._antecedent(s, speech.GENDER.get(words[k].norm)) is None:
+                return None  # الهيئة التي قال إنها …: "he said", the last speaker
+        elif before in W.RELATIVE_PRONOUNS and speaker is None:
             speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
             if speaker is None:
                 return None
@@ -352,6 +357,8 @@ class Reader(SpeakerPhrases):
                 return None  # مشكلة الأراضي أكدت أنهم …: the subject speaks for no one
         elif speaker is None and k > 0 and words[k - 1].norm in W.COMMA:
             speaker = self._clause_subject(s, k)  # قدّم النائب … اعتذاره، وقال فيها إن …
+        elif speaker is None:
+            speaker = self._content_subject(s, k)  # … أن السلطات اتصلت به وأكدت له أنها
         if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
                 and opened[1] == k + 1:
             return None  # ويرجح أن …: "it is likely", no one speaks
@@ -544,6 +551,25 @@ class Reader(SpeakerPhrases):
                 head, actors.CROWD):
             return None
         return s.span(v + 1, end)
+
+    def _content_subject(self, s: Sentence, k: int) -> Span | None:
+        """The subject that opens the reported content a speaker-less verb at ``k`` is
+        joined to, when the verb agrees with it and not with the reporter (لاحظ السليطي أن
+        السلطات السويسرية راسلت الوزارة وعبّرت لها عن …: the Swiss authorities)."""
+        raw = s.words[k].start
+        gender = speech.GENDER.get(s.words[k].norm)
+        d = next((d for d in reversed(self.drafts[-3:]) if d.sentence == s.index
+                  and d.content is not None and d.content.start < raw < d.content.end), None)
+        if d is None or d.content is None or not _disagree(gender, d.gender):
+            return None
+        c = s.word_index(d.content.start)
+        if not (s.words[c].definite or c in s.entity_at):
+            return None
+        end = self.noun_phrase_end(s, c, min(self.speaker_end(s, c, appose=False), k))
+        if not c < end < k or not self.speaker_like(s, c, end, relative=False) or (
+                self.phrase_gender(s, c, end) != gender):
+            return None
+        return s.span(c, end)
 
     def _postposed(self, s: Sentence, k: int, speaker: Span | None,
                    cue: speech.Cue) -> Draft | None:
@@ -896,27 +922,48 @@ class Reader(SpeakerPhrases):
     def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
                direct: bool, kind: str) -> Draft:
         draft = Draft(s.index, cue, speaker, content, direct, kind)
+        gender = self._cue_gender(s, cue)
         if speaker is not None:
             i, j = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1
             ent = entity_kb(s.entities_in(i, j))
             draft.kb_id = ent.kb_id if ent is not None else None
             draft.anonymous = self._is_anonymous(s, i, j)
+            draft.gender = gender or self.phrase_gender(s, i, j)
         else:
             draft.kind = "continuation"
-            draft.continues = self._antecedent(s)
+            draft.continues = self._antecedent(s, gender)
             if draft.continues is not None:
                 draft.kb_id = self.drafts[draft.continues].kb_id
                 draft.anonymous = self.drafts[draft.continues].anonymous
+                draft.gender = self.drafts[draft.continues].gender
         return draft
 
-    def _antecedent(self, s: Sentence) -> int | None:
+    @staticmethod
+    def _cue_gender(s: Sentence, cue: Span) -> str | None:
+        """Whom a cue's verb, participle or pronoun source agrees with (وأضافت: ``f``;
+        مضيفا: ``m``; وفق تعبيرها: ``f``), or ``None`` (وفق، حسب)."""
+        words = [w.norm for w in s.words if cue.start <= w.start < cue.end]
+        if len(words) == 1 and words[0] in speech.GENDER:
+            verb = speech.VERB_FORMS.get(words[0])
+            return None if verb is not None and verb.lemma == "نقل" else speech.GENDER[words[0]]
+        if words and words[-1] in speech.PRONOUN_SOURCES:
+            last = words[-1]
+            return "p" if last.endswith(("هم", "هما")) else "f" if last.endswith("ها") else "m"
+        return None
+
+    def _antecedent(self, s: Sentence, gender: str | None = None) -> int | None:
         """The last attribution with an explicit speaker, not one nested in another's
-        content (وأوضح الحزامي أن الأرقام تشير …، مبينا: the participle is الحزامي's)."""
+        content (وأوضح الحزامي أن الأرقام تشير …، مبينا: the participle is الحزامي's), whose
+        speaker agrees with the cue in gender (… وفق بلاغ توضيحي. وذكرت: the ministry named
+        before the statement); the last one when none agrees."""
+        first = None
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
             if d.speaker is not None and not self._nested(n):
-                return n
-        return None
+                if not _disagree(gender, d.gender):
+                    return n
+                first = n if first is None else first
+        return first
 
     def _nested(self, n: int) -> bool:
         cue = self.drafts[n].cue
@@ -960,6 +1007,11 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+
+
+def _disagree(a: str | None, b: str | None) -> bool:
+    """Do two genders (``m``, ``f``; ``p`` and ``None`` agree with any) clash?"""
+    return a in ("m", "f") and b in ("m", "f") and a != b
 
 
 def w_is_present(norm: str) -> bool:

@@ -259,6 +259,11 @@ class SpeakerPhrases:
         if not first and s.words[i - 1].norm in W.NAME_LINKS and s.words[i].is_word:
             return False  # خميس بن علي (not the preposition على)
         prev = s.words[i - 1] if i > 0 else None
+        if not first and (n in W.TIME_ADJUNCTS or n[:1] == "ل" and s.words[i].is_word and not (
+                n.startswith(W.NAME_PREFIXES)) and self._person_at(s, i - 1)):
+            return True  # الرئيس … غداة تنصيبه; دونالد ترامب لموظفي الوكالة: whom he told
+        if not first and n in W.ACTING:
+            return False  # مدير السجن بالنيابة
         if n in PREPOSITIONS and self.doc.text[s.words[i].end - 1] == "ة":
             return False  # الدكتور علية الصمودي (not عليه: ة is normalized to ه)
         if not first and prev is not None and (
@@ -354,6 +359,22 @@ class SpeakerPhrases:
 
     def _speaker_head(self, n: str) -> bool:
         return in_table(n, speech.SPEAKER_HEADS)
+
+    def phrase_gender(self, s: Sentence, i: int, j: int) -> str:
+        """The grammatical gender of the noun phrase ``[i, j)`` as a verb agrees with it: ``f``
+        when its head (الوزارة، السلطات، سميرة) or, after an indefinite plural head, its
+        adjective (مصادر مطلعة) is feminine, else ``m``."""
+        text = self.doc.text
+        words = s.words[i:j]
+        if not words:
+            return "m"
+        raw = [text[w.start:w.end] for w in words]
+        if raw[0].endswith(("ة", "ات")):
+            return "f"
+        if len(words) > 1 and not words[0].definite and words[1].is_word and not (
+                words[1].definite) and raw[1].endswith("ة") and i + 1 not in s.entity_at:
+            return "f"
+        return "m"
 
     def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
         """Does words ``[i, j)`` name someone who can speak?"""

@@ -134,21 +134,49 @@ def _stems(field: str) -> list[tuple[str, bool]]:
 
 def conjugate(past: str, present: str) -> set[str]:
     """Every finite form of a verb (normalized), without clitics."""
-    forms: set[str] = set()
+    return set(genders(past, present))
+
+
+def genders(past: str, present: str) -> dict[str, str]:
+    """Every finite form of a verb (normalized, without clitics) -> the gender and number of
+    its subject: ``m`` (قال، يقول), ``f`` (قالت، تقول) or ``p`` (قالوا، يقولون, duals)."""
+    forms: dict[str, str] = {}
     for stem, fixed in _stems(past):
-        forms.update([stem] if fixed else [stem + s for s in _PAST])
+        if fixed:
+            forms[stem] = _fixed_gender(stem, past=True)
+        else:
+            forms.update({stem + s: {"": "m", "ت": "f"}.get(s, "p") for s in _PAST})
     for stem, fixed in _stems(present):
         if fixed:
-            forms.add(stem)
+            forms[stem] = _fixed_gender(stem, past=False)
             continue
         body = stem[1:]
         for prefix in "يت":
-            forms.update(prefix + body + s for s in _PRESENT)
-    return {normalize_text(f) for f in forms}
+            forms.update({prefix + body + s: ("m" if prefix == "ي" else "f") if not s else "p"
+                          for s in _PRESENT})
+    out: dict[str, str] = {}
+    for form, g in forms.items():
+        out.setdefault(normalize_text(form), g)
+    return out
+
+
+def _fixed_gender(form: str, past: bool) -> str:
+    """The subject of a weak verb's form written out (نفت، يدعون، تدعو)."""
+    if form.endswith(("وا", "ون", "ان", "يا", "تا")):
+        return "p"
+    if past:
+        return "f" if form.endswith("ت") else "m"
+    return "f" if form.startswith("ت") else "m"
 
 
 def participles(stem: str) -> set[str]:
     return {normalize_text(stem + s) for s in _PARTICIPLE} if stem else set()
+
+
+#: normalized cue form (with و/ف, participles included) -> the gender and number of its
+#: subject (``m``, ``f``, ``p``; see :func:`genders`): مضيفة and وأضافت are a woman's or a
+#: body's (الوزارة), وأضاف a man's.
+GENDER: dict[str, str] = {}
 
 
 #: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
@@ -160,9 +188,11 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
     parts: dict[str, Cue] = {}
     for past, present, part, cue in VERBS:
         past_forms = conjugate(past, "")
-        for form in conjugate(past, present):
+        for form, gender in genders(past, present).items():
             for pre in ("", "و", "ف"):
-                verbs.setdefault(pre + form, cue)
+                if pre + form not in verbs:
+                    verbs[pre + form] = cue
+                    GENDER[pre + form] = gender
         for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده)
             for enc in ("ه", "ها", "هم"):
                 if not form.endswith(("ت", "ن")) or enc == "ه":
@@ -172,7 +202,10 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                             ENCLITIC_FORMS.add(pre + form + enc)
         for form in participles(part):
             for pre in ("", "و"):
-                parts.setdefault(pre + form, cue)
+                if pre + form not in parts:
+                    parts[pre + form] = cue
+                    GENDER.setdefault(pre + form, "m" if form.endswith("ا") else "f" if (
+                        form.endswith("ه")) else "p")
     for w in IMPERSONAL:
         verbs.pop(w, None)
     for w in PASSIVE_PRESENT:
@@ -233,7 +266,8 @@ SPEAKER_HEADS = frozenset(_bare(normalize_text(w)) for w in (
     "الرئاسة", "الحكومة", "مفوضية", "المفوضية", "هيئة", "القضاء", "النيابة", "الادعاء",
     "مستشار", "مستشارة", "زعيم", "زعيمة", "قيادي", "قيادية", "قيادة", "أمين", "عمدة",
     "محافظ", "سفارة", "قنصلية", "ولاية", "بلدية", "جامعة", "المرصد", "الموقع", "سلطة",
-    "عقيد", "مقدم", "رائد", "لواء", "نقيب", "ملازم", "عريف", "مؤسس", "مؤسسة",
+    "عقيد", "مقدم", "رائد", "لواء", "نقيب", "ملازم", "عريف", "مؤسس", "مؤسسة", "وكيل",
+    "مساعد", "مساعدة", "رقيب", "محافظ", "آمر", "امر",
     "تأكيد", "تأكيدات", "رواية", "شهادة", "شهادات", "إفادة", "عالم", "علماء", "متفقد",
     "متفقدة", "تحاليل", "أبحاث", "فحوصات", "فحوص", "دراسات", "بحوث", "مؤشرات",
     "فريق", "الفريق", "دائرة", "وسائل", "إعلام", "مواطن", "مواطنا", "مواطنة", "شخص", "شاهد", "إدارة", "مديرية", "مندوبة", "مندوب", "معتمدية", "والي",
