@@ -15,6 +15,8 @@ from marsad.text.normalize import normalize_text
 
 MAX_SPEAKER = 16
 MAX_ADJUNCT = 24
+#: words back from الذي/التي to the start of its noun (الأمين العام للاتحاد … الطبوبي الذي).
+MAX_ANTECEDENT = 10
 COMMA = frozenset("،,")
 STOPS = frozenset("،,;؛:.!?؟()[]{}")
 RELATIVE_PRONOUNS = frozenset(normalize_text(p + w) for w in ("الذي", "التي", "الذين", "اللذين")

@@ -280,7 +280,10 @@ class Reader(SpeakerPhrases):
             return None  # وهو ما أظهر وجود …: "which showed", no one speaks
         if before in W.NEGATORS or before in ("لما", "مثلما"):
             return None  # لم يكشف، لم يشر: nothing was said
-        if before in ("من", "في", "على", "الى", "إلى", "عن") and (
+        if strip_conj(words[k].norm) in speech.REFLEXIVE and k + 1 < len(words) and (
+                is_complementizer(words[k + 1].norm)):
+            return None  # فتبين أنه مطلوب: "it turned out", no one speaks
+        if strip_conj(before) in ("من", "في", "على", "الى", "إلى", "عن") and (
                 words[k].norm in speech.ENCLITIC_FORMS or cue.strict):
             return None  # من أبرزها، من بين: a noun or a preposition
         if cue.lemma == "نقل":
@@ -362,7 +365,8 @@ class Reader(SpeakerPhrases):
         if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
                 and opened[1] == k + 1:
             return None  # ويرجح أن …: "it is likely", no one speaks
-        return self._draft(s, s.span(k, k + 1), speaker, content, direct, "verb")
+        said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
+        return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
     def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
                           cue: speech.Cue) -> Draft | None:

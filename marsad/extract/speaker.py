@@ -72,8 +72,10 @@ class SpeakerPhrases:
             if self._stop(s, i, n, i == j):
                 break
             i += 1
-        if i > j and words[i - 1].norm in W.ISSUED:
+        if i > j + 1 and words[i - 1].norm in W.ISSUED:
             i = self._issuer(s, i)  # بلاغ صدر اليوم الاثنين 23 جانفي عن وزارة النقل
+            if words[i - 1].norm in W.ISSUED:
+                i -= 1  # بلاغ توضيحي صادر الجمعة: no issuer named
         if appose and i < len(words) and words[i].norm in PREPOSITIONS:
             c = self._to_comma(s, i + 1, i + 5)  # ممثل الوزارة في هذه التظاهرة، عبد الحميد …،
             if c > i + 1 and words[c].norm in W.COMMA and self._apposition(s, j, c) > c:
@@ -201,6 +203,11 @@ class SpeakerPhrases:
             return n in (":", ".", *QUOTES) or n in W.STOPS
         if k in s.date_at or n in W.GUEST or n in ("خلال", "اليوم", "امس", "ل", "لدي"):
             return True
+        person = s.entity_covering(k - 1)
+        if person is not None and person.type == "PERS" and words[k].definite and (
+                k not in s.entity_at) and not (
+                self.doc.text[words[k].start:words[k].end].endswith(("ي", "ية"))):
+            return True  # النائب، عبد العزيز القطي الزيارةَ …: the object after the name
         nb = words[k + 1].norm if k + 1 < len(words) else ""
         if n in ("في", "على") and (in_table(nb, W.OCCASIONS) or nb in W.ADJUNCT_HEADS):
             return True
@@ -440,8 +447,8 @@ class SpeakerPhrases:
             return False
         w = s.words[i]
         n = strip_conj(w.norm)
-        if n in W.OBJECT_HEADS:
-            return True
+        if n in W.OBJECT_HEADS or w.norm in W.OBJECT_HEADS:
+            return True  # (وجود: و is no conjunction there)
         raw = self.doc.text[w.start:w.end]  # (ة is normalized to ه: read the raw ending)
         return not w.definite and len(n) > 4 and raw.endswith(W.POSSESSED) and not (
             self._speaker_head(n) or n in W.NAME_PARTS)
@@ -452,7 +459,8 @@ class SpeakerPhrases:
         words = s.words
         i = r
         found = None
-        while i > 0 and r - i < 6 and words[i - 1].is_word and words[i - 1].norm not in (
+        while i > 0 and r - i < W.MAX_ANTECEDENT and words[i - 1].is_word and words[
+                i - 1].norm not in (
                 PREPOSITIONS) and not is_complementizer(words[i - 1].norm):
             i -= 1
             n = words[i].norm

@@ -108,12 +108,19 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("برر", "يبرر", "مبرر", _cue("برر", "obj ب", strict=True)),
     ("أظهر", "", "", replace(_cue("أظهر", strict=True), near_comp=True)),
     ("جدد", "", "", _cue("جدد", "obj على", strict=True)),
+    ("لمح", "يلمح", "ملمح", _cue("لمح", "الى ب", strict=True)),
+    ("قدر", "يقدر", "", replace(_cue("قدر", strict=True), near_comp=True)),
+    ("اشترط", "يشترط", "مشترط", replace(_cue("اشترط", strict=True), near_comp=True)),
+    ("استدرك", "يستدرك", "مستدرك", _cue("استدرك")),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
     "يعتبر", "ويعتبر", "تعتبر", "وتعتبر", "يعد", "ويعد", "تعد", "وتعد", "يتوقع", "ويتوقع",
     "تتوقع", "وتتوقع",
 ))
+#: past forms of a reflexive verb spelled like a present cue (تبيّن "it turned out" like
+#: تُبيّن "she shows"): impersonal when أنّ follows right after.
+REFLEXIVE = frozenset(normalize_text(w) for w in ("تبين", "تبيّن"))
 #: present forms that are impersonal in news prose (يذكر أن: "it is worth noting"): no cue.
 IMPERSONAL = frozenset(normalize_text(w) for w in (
     "يذكر", "ويذكر", "يشار", "ويشار", "يقال", "ويقال", "يبدو", "ويبدو",
