@@ -312,6 +312,96 @@ def test_eval_quotes_command_prints_json(capsys):
 
 needs_shared = pytest.mark.skipif(not NEWS.exists(), reason="../shared/data/news/ant is absent")
 
+
+# --- batch 7 families: agreement, speaker boundaries, objects, closing sources --------------
+
+
+def test_a_speakerless_verb_carries_the_last_speaker_that_agrees_with_it():
+    text = ("أوضحت وزارة الصحة أن الحملة ستتواصل، وفق بلاغ صادر اليوم. "
+            "وذكرت أن عدد الملقحين تجاوز ألف شخص.")
+    doc, atts = attributions(text)
+    assert show(doc, atts[-1]) == ("وذكرت", "وزارة الصحة", "عدد الملقحين تجاوز ألف شخص")
+
+
+def test_a_verb_joined_inside_content_takes_the_contents_subject_when_it_agrees():
+    doc, atts = attributions("وأوضح المحامي أن السلطات الفرنسية اتصلت بالقاضي وأكدت له أنها "
+                             "لا تتعامل إلا مع الجهات الرسمية.")
+    assert [show(doc, a)[:2] for a in atts] == [("وأوضح", "المحامي"),
+                                                 ("وأكدت", "السلطات الفرنسية")]
+
+
+def test_a_relative_verb_that_disagrees_with_its_pronoun_is_the_reporters():
+    doc, atts = attributions("وأكد الوزير أن الهيئة التي قال إنها تجاوزت صلاحياتها ستحاسب.")
+    assert show(doc, atts[-1]) == ("قال", "الوزير", "تجاوزت صلاحياتها ستحاسب")
+
+
+def test_speaker_phrases_end_at_an_addressee_or_a_time_of_speaking():
+    doc, [a, b] = attributions(
+        'قال الرئيس الأمريكي جو بايدن لموظفي الوزارة مساء أمس "علينا أن نعمل معا". '
+        'وتابع الرئيس الأمريكي غداة زيارته "نحن على الموجة نفسها وسنقوم بأشياء كثيرة".')
+    assert show(doc, a)[1] == "الرئيس الأمريكي جو بايدن"
+    assert show(doc, b)[1] == "الرئيس الأمريكي"
+
+
+def test_speaker_phrases_keep_acting_bodies_and_sources_from_a_body():
+    doc, atts = attributions(
+        "توفي سجين في الخمسين من عمره، وفق ما أكده مدير السجن بالنيابة. "
+        "وأشار مصدر من الشرطة الإيطالية إلى أن التحقيق متواصل. "
+        "وأفاد العقيد بالحماية المدنية سمير بن علي بأن الحريق أخمد.")
+    assert [show(doc, a)[1] for a in atts] == [
+        "مدير السجن بالنيابة", "مصدر من الشرطة الإيطالية", "العقيد بالحماية المدنية سمير بن علي"]
+
+
+def test_a_statement_with_no_issuer_ends_before_its_participle():
+    doc, [a] = attributions("وتم حذف التمرينين من الكتاب، وفق بلاغ توضيحي صادر الجمعة.")
+    assert show(doc, a)[1] == "بلاغ توضيحي"
+
+
+def test_a_long_title_before_a_relative_pronoun():
+    doc, [a] = attributions("استقبل الرئيس الأمين العام للاتحاد العام التونسي للشغل نور الدين "
+                            'الطبوبي الذي صرح عقب اللقاء أن "البلاد لا تتحمل التوتر".')
+    assert show(doc, a)[1] == "الأمين العام للاتحاد العام التونسي للشغل نور الدين الطبوبي"
+
+
+def test_an_object_after_an_apposed_name_and_object_heads():
+    doc, atts = attributions(
+        'اعتبر النائب بمجلس الشعب، عبد العزيز القطي الزيارة "زيارة تاريخية"، وفق تعبيره. '
+        "وأشار المصدر إلى أن القرار صدر عن القاضي الذي أكد وجود أدلة على أن المتهم مذنب.")
+    assert show(doc, atts[0]) == ("اعتبر", "النائب بمجلس الشعب، عبد العزيز القطي",
+                                  'الزيارة "زيارة تاريخية"')
+    assert show(doc, atts[-1]) == ("أكد", "القاضي", "وجود أدلة على أن المتهم مذنب")
+
+
+def test_an_object_content_ends_at_the_next_verb_of_the_same_speaker():
+    doc, [a, b] = attributions('وانتقد الوزير وسائل الإعلام وقال "أنا في خلاف مفتوح معها".')
+    assert show(doc, a) == ("وانتقد", "الوزير", "وسائل الإعلام")
+    assert show(doc, b) == ("وقال", "الوزير", "أنا في خلاف مفتوح معها")
+
+
+def test_a_closing_source_that_names_the_speaker_again_adds_nothing():
+    doc, atts = attributions("قال الناطق الرسمي سفيان السليطي إن الملف أحيل على القضاء. "
+                             "وأضاف أن الأبحاث متواصلة وفق تأكيد السليطي.")
+    assert [show(doc, a) for a in atts][-1] == ("وأضاف", "الناطق الرسمي سفيان السليطي",
+                                               "الأبحاث متواصلة")
+
+
+def test_impersonal_and_prepositional_look_alikes_are_no_cues():
+    doc, atts = attributions("وأوضح المصدر أن الشاب أوقف، فتبين أنه مطلوب للعدالة. "
+                             "ومن بين مطالب الأساتذة الزيادة في الأجور.")
+    assert [show(doc, a)[0] for a in atts] == ["وأوضح"]
+
+
+def test_new_cues_hint_estimate_stipulate_and_said_after_but():
+    doc, atts = attributions(
+        "ولمح الوزير في تصريحه إلى أن الحكومة ستستقيل. "
+        "وقدرت حكومة المدينة أن مليون شخص حضروا الحفل. "
+        "نفى الناطق الرسمي ما تداولته الصفحات، لكنه استدرك قائلا \"الدوافع محل بحث\".")
+    assert [show(doc, a)[:2] for a in atts] == [
+        ("ولمح", "الوزير"), ("وقدرت", "حكومة المدينة"), ("نفى", "الناطق الرسمي"),
+        ("استدرك قائلا", "الناطق الرسمي")]
+    assert show(doc, atts[2])[2] == "ما تداولته الصفحات"
+
+
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
 FLOORS = {"quotes-ant.jsonl": (0.93, 0.86), "quotes-ant-heldout.jsonl": (0.76, 0.44)}
 

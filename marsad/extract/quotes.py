@@ -365,6 +365,10 @@ class Reader(SpeakerPhrases):
         if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
                 and opened[1] == k + 1:
             return None  # ويرجح أن …: "it is likely", no one speaks
+        if opened[0] == opened[1] and not direct and nxt < len(words) and words[nxt].norm[
+                :1] == "و" and words[nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
+                words[nxt].start < content.end):
+            content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
@@ -674,6 +678,8 @@ class Reader(SpeakerPhrases):
             content, direct = self.content(s, start, nxt)
         elif inserted:  # ويهدف المشروع، وفق رئيس الحكومة، إلى …: the whole sentence
             content, direct = self.whole(s), False
+        elif self._repeats_speaker(s, k, j, sp_end):
+            return None  # …، مضيفا أن … وفق تأكيد السليطي: the same speaker, nothing new
         else:
             content, direct = self._chained(s, k) or self.before(s, k), False
         if content is None:
@@ -684,6 +690,36 @@ class Reader(SpeakerPhrases):
                 words[k].norm in W.TAKES_LAM or strip_conj(words[k].norm) in W.TAKES_LAM):
             speaker = Span(speaker.start + 1, speaker.end)  # وفقا لمعطيات: the ل is the cue's
         return self._draft(s, cue, speaker, content, direct, "source")
+
+    def _repeats_speaker(self, s: Sentence, k: int, j: int, sp_end: int) -> bool:
+        """Does the source at ``k`` (speaker ``[j, sp_end)``) close the content of an
+        attribution of its sentence and name that attribution's speaker again (…، مضيفا أن
+        … وفق تأكيد السليطي)? Then the contents end before it, as before وفق تعبيره, and it
+        adds nothing."""
+        raw = s.words[k].start
+        named = {w.norm for w in s.words[j:sp_end] if w.norm in self.names}
+        closed = [d for d in self.drafts[-4:] if d.sentence == s.index and d.content is not None
+                  and d.content.start < raw <= d.content.end + 2]
+        if not named or not any(named <= self._speaker_words(d) for d in closed):
+            return False
+        end = k
+        while end > 0 and (not s.words[end - 1].is_word or s.words[end - 1].norm == "و") and (
+                s.words[end - 1].norm not in ("»", "”", '"', ")")):
+            end -= 1
+        for d in closed:
+            if d.content is not None and raw < d.content.end:
+                d.content = Span(d.content.start, s.words[end - 1].end)
+        return True
+
+    def _speaker_words(self, d: Draft) -> set[str]:
+        """The words of a draft's explicit speaker (along ``continues``)."""
+        seen = 0
+        while d.speaker is None and d.continues is not None and seen < 50:
+            d, seen = self.drafts[d.continues], seen + 1
+        if d.speaker is None:
+            return set()
+        said = self.index.get(d.sentence)
+        return {w.norm for w in said.words if d.speaker.start <= w.start < d.speaker.end}
 
     def _adjunct_at(self, s: Sentence, i: int) -> bool:
         """Does an adjunct of the speaking open at word ``i`` (خلال جلسة، لمراسل وات، اليوم,
@@ -763,9 +799,15 @@ class Reader(SpeakerPhrases):
         first_comp = next((m for m in range(i, end) if is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS
                            and words[m - 1].norm not in W.RELATIVE_PRONOUNS), None)
+        quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         for m in range(i, end):
             n = words[m].norm
             nb = words[m + 1].norm if m + 1 < len(words) else ""
+            if quoted is not None and is_complementizer(n) and loose and words[
+                    m].start < self.pairs[words[quoted].start]:
+                return quoted, quoted  # قال … مساء أمس "علينا أن نعمل": the quotation
+            if n in QUOTES and words[m].start in self.pairs and self._long_quote(words[m].start):
+                quoted = m if quoted is None else quoted
             near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
                 n in cue.takes and n in W.FAR_PREPS and nb not in W.ADJUNCT_HEADS) or (
                 words[i].norm in W.COMMA and words[m - 1].norm in W.COMMA and m - i <= 7)
