@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from store_fixtures import TEXTS, article, articles, with_spans
 
 from marsad.errors import ConfigError
+from marsad.model import Article
 from marsad.pipeline import load_pipeline
 from marsad.store import QueryError, Store
 from marsad.store.query import compile_query
@@ -214,3 +215,15 @@ def test_large_archive_plan_drops_common_words_and_windows_common_queries(store,
     everywhere = names(store, "في")
     assert everywhere and set(everywhere) <= {"protest", "parties", "football", "elections"}
     assert "mosul" not in everywhere
+
+
+def test_numbers_with_a_point_or_comma_are_one_word(tmp_path):
+    pipe = load_pipeline(["tokenize"])
+    with Store(str(tmp_path / "n.db")) as s:
+        s.add([pipe.analyze(Article(id="n1", text="ارتفع الدين إلى 1.5 مليار دينار و1,500 طن")),
+               pipe.analyze(Article(id="n2", text="ارتفع الدين 1 في المئة و5 أطنان"))])
+        assert ids(s.search("1.5")) == ["n1"]
+        assert ids(s.search("١٫٥")) == ["n1"]  # Arabic-Indic digits and decimal separator
+        assert ids(s.search("1,500")) == ["n1"]
+        assert ids(s.search('"1.5 مليار"')) == ["n1"]
+        assert ids(s.search("5")) == ["n2"]

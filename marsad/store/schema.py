@@ -194,6 +194,18 @@ INSERT INTO search(search, rank) VALUES ('hashsize', 16777216);
 """
 
 
+# numbers keep their decimal point and thousands separator (1.5, 1,500: one term each, as
+# in term_df); unicode61 alone split them into a phrase of two common tokens
+V4_SEARCH = """
+CREATE VIRTUAL TABLE search USING fts5(
+    title, lead, body, wlead, wbody, phrases, prefixes, meta,
+    content='', columnsize=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.,'"
+);
+INSERT INTO search(search, rank) VALUES ('hashsize', 16777216);
+"""
+V4_FACETS = "CREATE INDEX IF NOT EXISTS spans_facets ON spans(aid, grp, key, label)"
+
+
 def _v2(conn: sqlite3.Connection) -> None:
     """Near-duplicate signatures and the tables of the first search index (filled by v3)."""
     from marsad.store import dedup
@@ -223,6 +235,17 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     conn.execute("DELETE FROM term_df")
     reindex(conn)
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Numbers as one index token (1.5, 1,500), and an index that covers the facet counts
+    (an article's entity keys and event types without reading its span rows)."""
+    conn.execute("DROP TABLE IF EXISTS search")
+    for statement in _statements(V4_SEARCH):
+        conn.execute(statement)
+    conn.execute("DELETE FROM term_df")
+    reindex(conn)
+    conn.execute(V4_FACETS)
 
 
 def reindex(conn: sqlite3.Connection) -> int:
@@ -267,6 +290,7 @@ MIGRATIONS: dict[int, tuple[str, Callable[[sqlite3.Connection], None]]] = {
     2: ("full-text search index, stem document frequencies, near-duplicate signatures", _v2),
     3: ("search index keyed by day, article and duplicate flag; phrase, prefix and metadata "
         "tokens; stem and word frequencies", _v3),
+    4: ("numbers as one search token; an index of spans by article for facets", _v4),
 }
 LATEST = max(MIGRATIONS)
 
