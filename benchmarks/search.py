@@ -9,9 +9,9 @@ committed): each synthetic article joins 2 to 6 paragraphs drawn at random (seed
 ANT articles, with a random date (2015-2017), source, category, up to 4 entity ids (drawn from
 a long-tailed distribution) and an event type. Its index row is exactly what ``Store.add``
 writes for that text and metadata (the stems and words of each paragraph are computed once
-and joined), with the article row and the terms' document frequencies beside it; Docs, spans
-and MinHash rows, which search does not read, are left out (facets, which read spans, count
-entities and events of none). Queries run in one process on one core with snippets on:
+and joined), with the article row, the terms' document frequencies and, for facets, span rows
+of its entities (1 to 3 mentions each) and event beside it; Docs, the other spans and MinHash
+rows, which search does not read, are left out. Queries run in one process on one core with snippets on:
 ANT headlines (a pasted headline: up to ~15 words side by side), one or two words, phrases,
 AND/NOT, prefixes, and headlines with each filter, with ``--recent`` and with ``--facets``.
 Each query runs once to warm the cache, then the timed pass runs.
@@ -74,6 +74,20 @@ def entity_ids(rng: random.Random) -> list[str]:
     return sorted({f"Q{int(rng.paretovariate(1.0) * 10)}" for _ in range(4)})
 
 
+def span_rows(rng: random.Random, aid: int, ents: list[str], event: str) -> list[tuple]:
+    """Span rows for facets: 1 to 3 mentions of each entity id (an ANT article has about 9
+    entity mentions of 6 entities) and one event of the article's event type."""
+    rows: list[tuple] = []
+    for kb_id in ents:
+        label = ("PERS", "ORG", "LOC")[int(kb_id[1:]) % 3]
+        attrs = json.dumps({"type": label, "kb_id": kb_id, "canonical": f"name of {kb_id}"})
+        for _ in range(rng.randint(1, 3)):
+            at = 10 * len(rows)
+            rows.append((aid, "entities", len(rows), at, at + 5, label, kb_id, kb_id, attrs))
+    rows.append((aid, "events", 0, 0, 5, event, None, event, json.dumps({"type": event})))
+    return rows
+
+
 def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
     """Write ``n`` synthetic articles into a new archive at ``db``; seconds taken."""
     import sqlite3
@@ -93,6 +107,8 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
     per_day: Counter[int] = Counter()
     insert = (f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) "
               f"VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
+    span_insert = ("INSERT INTO spans(aid, grp, seq, start, end, label, key, text, attrs) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     conn.execute("BEGIN")
     for i in range(n):
         picked = [paras[rng.randrange(len(paras))] for _ in range(rng.randint(2, 6))]
@@ -102,7 +118,8 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
         day = time.strftime("%Y-%m-%d", time.gmtime(ts))
         aid = i + 1
         source, category = rng.choice(SOURCES), rng.choice(CATEGORIES)
-        meta = meta_tokens(source, category, entity_ids(rng), [rng.choice(EVENT_TYPES)])
+        ents, event = entity_ids(rng), rng.choice(EVENT_TYPES)
+        meta = meta_tokens(source, category, ents, [event])
         df.update(it.distinct)
         per_day[day_ordinal(day)] += 1
         key = make_key(day_ordinal(day), per_day[day_ordinal(day)], False)
@@ -112,6 +129,7 @@ def synthesize(db: str, n: int, paras: list, seed: int = 7) -> float:
             (aid, f"s{aid:07d}", f"h{aid}", source, category, day + "T12:00:00+01:00", day,
              ts, text, key))
         conn.execute(insert, (key, *it.values(), meta))
+        conn.executemany(span_insert, span_rows(rng, aid, ents, event))
         if aid % 20000 == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
@@ -328,8 +346,9 @@ def report(rows: list[str], size_rows: list[str], quality: dict | None, n_paras:
         f"2–6 paragraphs drawn (seeded) from the {n_paras:,} paragraphs of the ANT corpus, with "
         "a random date in 2015–2017, source, category, up to 4 entity ids and an event type; "
         "its index row is what `Store.add` writes for that text and metadata, with its terms' "
-        "document frequencies (Docs, spans and MinHash rows, which search does not read, are "
-        "left out: facets count sources only). Built in a temporary directory. Latency of "
+        "document frequencies, and span rows of its entities (1 to 3 mentions each) and event, "
+        "which facets count (Docs, other spans and MinHash rows, which search does not read, "
+        "are left out). Built in a temporary directory. Latency of "
         "`Store.search(limit=10)` with snippets, in milliseconds, after one warm-up pass of "
         "the same queries"
         + (f"; beside it, in the same run and category by category, the marsad of commit "
