@@ -227,3 +227,17 @@ def test_numbers_with_a_point_or_comma_are_one_word(tmp_path):
         assert ids(s.search("1,500")) == ["n1"]
         assert ids(s.search('"1.5 مليار"')) == ["n1"]
         assert ids(s.search("5")) == ["n2"]
+
+
+def test_large_archive_plan_takes_rare_word_forms(store, monkeypatch):
+    import marsad.store.search as search_mod
+
+    df = dict(store.conn.execute("SELECT term, df FROM term_df"))
+    assert df["انتخاب"] == 2 and df["انتخابات"] == 1 and df["ترجي"] == 1
+    monkeypatch.setattr(search_mod, "PLAN_FROM", 0)
+    monkeypatch.setattr(search_mod, "TERM_BUDGET", 2)
+    monkeypatch.setattr(search_mod, "MATCH_CAP", 2)
+    # The stem انتخاب (2 articles) and ترجي would exceed the budget; the word form
+    # انتخابات (1 article) fits with ترجي, so both stories are found.
+    res = store.search("الانتخابات الترجي")
+    assert sorted(name_of(store, h.id) for h in res.hits) == ["elections", "football"]

@@ -6,8 +6,9 @@ than ``PLAN_FROM`` articles) a query estimated to match many articles is planned
 within tens of milliseconds on one core (``docs/store.md``, "Large archives"; the limits are in :mod:`marsad.store.search`):
 
 * **words side by side** (a pasted headline) keep their *rare* words as the condition: an
-  article must have one of the rarest stems, taken while their document frequencies add up
-  to at most ``TERM_BUDGET`` (at least the rarest one, and a second one while the two stay
+  article must have one of the rarest words (exact word forms: a form's list is shorter
+  than its stem's, so the budget covers more of the query's words), taken while their
+  document frequencies add up to at most ``TERM_BUDGET`` (at least the rarest one, and a second one while the two stay
   within ``MATCH_CAP``); it is then ranked by BM25 over
   *all* the query's words but the very common ones (those in more than ``COMMON`` of the
   articles, and more than ``TERM_BUDGET``: a stem or word form in every other article says
@@ -41,7 +42,7 @@ from marsad.store.query import (
 @dataclass(frozen=True)
 class Limits:
     """``plan_from``: archives up to this many articles are searched exactly as the query
-    says; ``budget``: a ranked query's condition is its rarest stems while their frequencies
+    says; ``budget``: a ranked query's condition is its rarest word forms while their frequencies
     add up to this; ``cap``: a query estimated to match more articles is ranked among its
     newest ``cap`` matches; ``common``: on a large archive, a ranked query leaves out words
     in more than this share of the articles (0: ranks with its rare words alone)."""
@@ -113,7 +114,7 @@ def plan(conn: sqlite3.Connection, tree: Node, fts: str, n: int, limits: Limits)
 
 def _ranked(tree: Group, df: dict[str, int], n: int,
             limits: Limits) -> tuple[str, str | None, int]:
-    """Words side by side on a large archive: ``(rare stems) AND (the query's words but the
+    """Words side by side on a large archive: ``(rare word forms) AND (the query's words but the
     common ones)``. The second part matches every article the first does (it holds the rare
     words too): it is there for BM25, which scores every phrase of the expression, so the
     rare words count twice (FTS5 has no operator for words that only score)."""
@@ -123,13 +124,13 @@ def _ranked(tree: Group, df: dict[str, int], n: int,
     others = [x for x in positive if x not in words]
     rare: list[Term] = []
     total = 0
-    for t in sorted(words, key=lambda t: df.get(t.stem, 0)):
-        more = total + df.get(t.stem, 0)
+    for t in sorted(words, key=lambda t: df.get(t.word, 0)):
+        more = total + df.get(t.word, 0)
         if rare and more > limits.budget and (len(rare) >= 2 or more > limits.cap):
             break
         rare.append(t)
         total = more
-    condition = [term_fts(t, word=False) for t in rare] + [node_fts(x) for x in others]
+    condition = [term_fts(t, stem=False) for t in rare] + [node_fts(x) for x in others]
     limit = max(limits.common * n, limits.budget) if limits.common > 0 else 0
     taken: set[str] = set()
     ranked: list[str] = []
@@ -145,7 +146,7 @@ def _ranked(tree: Group, df: dict[str, int], n: int,
     for excluded in negative:
         expr = f"({expr} NOT {node_fts(excluded)})"
         cond = f"({cond} NOT {node_fts(excluded)})"
-    matches = min(n, sum(df.get(t.stem, 0) for t in rare) + sum(estimate(x, df, n) for x in others))
+    matches = min(n, sum(df.get(t.word, 0) for t in rare) + sum(estimate(x, df, n) for x in others))
     return expr, (cond if cond != expr else None), matches
 
 
