@@ -402,6 +402,34 @@ def test_new_cues_hint_estimate_stipulate_and_said_after_but():
     assert show(doc, atts[2])[2] == "ما تداولته الصفحات"
 
 
+def test_a_title_in_construct_apposed_after_a_name_belongs_to_the_speaker():
+    doc, [a] = attributions("وقال لطفي بن ساسي ، عضو نقابة الشركة التعاونية بسوق الجملة إن "
+                            "عاملين دخلا في إضراب جوع.")
+    assert show(doc, a)[1] == "لطفي بن ساسي ، عضو نقابة الشركة التعاونية بسوق الجملة"
+    doc, [a] = attributions('وقال، جان مارتينز، مساعد رئيس بلدية باريس لشؤون السياحة، إن '
+                            '"التهديدات مازالت على أشدها".')
+    assert show(doc, a)[1:] == ("جان مارتينز، مساعد رئيس بلدية باريس لشؤون السياحة",
+                                "التهديدات مازالت على أشدها")
+
+
+def test_the_same_official_continues_and_the_same_decision_is_no_source():
+    doc, atts = attributions("قال الوزير إن الوضع صعب. وتوقع المسؤول ذاته أن يتحسن. "
+                             "وأكد المصدر ذاته، لمراسل الجوهرة أف أم، أن الهدف هو الحرص. "
+                             "وتنطلق الحملة الانتخابية وفق ذات القرار يوم 25 نوفمبر.")
+    assert [(a.speaker, a.continues) for a in atts[1:]] == [(None, 0), (None, 0)]
+    assert [show(doc, a)[1] for a in atts] == ["الوزير"] * 3
+
+
+def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
+    doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
+                            "لمراسلتنا سامية البيولي.")
+    assert show(doc, a)[1] == "مصدر ديواني"
+    doc, [a, b] = attributions("قالت المدعية العامة إن القذافي محتجز في الزنتان منذ 2011، "
+                               "وذلك وفقا لمصادر موثوق بها.")
+    assert show(doc, a)[2] == "القذافي محتجز في الزنتان منذ 2011"
+    assert show(doc, b)[2].endswith("منذ 2011")
+
+
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
 FLOORS = {"quotes-ant.jsonl": (0.94, 0.87), "quotes-ant-heldout.jsonl": (0.80, 0.44)}
 

@@ -40,6 +40,7 @@ from marsad.extract.clause import (
     QUOTES,
     Sentence,
     SentenceIndex,
+    Word,
     bare,
     entity_kb,
     in_table,
@@ -397,8 +398,14 @@ class Reader(SpeakerPhrases):
 
     @staticmethod
     def _same_source(s: Sentence, i: int, j: int) -> bool:
-        norms = [w.norm for w in s.words[i:j]]
-        return 0 < len(norms) <= 3 and any(n in speech.SAME_SOURCE_HEADS for n in norms) and any(
+        norms = []  # up to a comma: المصدر ذاته، لمراسل الجوهرة …
+        for w in s.words[i:j]:
+            if w.norm in W.COMMA:
+                break
+            norms.append(w.norm)
+        return 0 < len(norms) <= 3 and any(  # المصدر نفسه، المسؤول ذاته، نفس الوزير
+            n in speech.SAME_SOURCE_HEADS or n.startswith("ال") and in_table(
+                n, speech.SPEAKER_HEADS) for n in norms) and any(
             n in speech.SAME_SOURCE_MARKS for n in norms)
 
     def object(self, s: Sentence, k: int, sp_end: int,
@@ -652,9 +659,13 @@ class Reader(SpeakerPhrases):
             return None
         cue = s.span(k, j)
         head = words[j].norm
+        nb = words[j + 1].norm if j + 1 < len(words) else ""
+        if head in speech.SAME_SOURCE_MARKS and not (nb in speech.SAME_SOURCE_HEADS or in_table(
+                nb, speech.SPEAKER_HEADS)):
+            return None  # وفق ذات القرار: the same decision, not a speaker
         same = head in speech.SAME_SOURCE_MARKS or (
-            head in speech.SAME_SOURCE_HEADS and j + 1 < len(words)
-            and words[j + 1].norm in speech.SAME_SOURCE_MARKS)
+            head in speech.SAME_SOURCE_HEADS or head.startswith("ال") and in_table(
+                head, speech.SPEAKER_HEADS)) and nb in speech.SAME_SOURCE_MARKS
         if head in speech.PRONOUN_SOURCES or same:
             end = j + 1
             while end < len(words) and (words[end].norm in speech.SAME_SOURCE_MARKS
@@ -875,7 +886,7 @@ class Reader(SpeakerPhrases):
         end = self._content_end(s, c, nxt)
         while end > c and (not words[end - 1].is_word and not words[end - 1].norm[:1].isdigit()
                            and words[end - 1].norm not in ("»", "”", '"', ")", "%")
-                           or words[end - 1].norm in W.COMMA):
+                           or words[end - 1].norm in W.COMMA or _filler_tail(words, c, end)):
             end -= 1
         if end <= c:
             return None, False
@@ -953,7 +964,8 @@ class Reader(SpeakerPhrases):
         """The words of the sentence before word ``k`` (a source phrase's content)."""
         words = s.words
         end = k
-        while end > 0 and (not words[end - 1].is_word or words[end - 1].norm == "و"):
+        while end > 0 and (not words[end - 1].is_word and not words[end - 1].norm[:1].isdigit()
+                           or words[end - 1].norm == "و" or _filler_tail(words, 0, end)):
             if words[end - 1].norm in ("»", "”", '"', ")"):
                 break
             end -= 1
@@ -1075,3 +1087,10 @@ def quotes_stage(doc: Doc) -> Doc:
     return extract(doc)
 
 
+#: a link before a closing source (…، وذلك وفقا لمصادر موثوقة): not part of the content.
+_FILLERS = frozenset(normalize_text(w) for w in ("وذلك", "ذلك", "و ذلك"))
+
+
+def _filler_tail(words: list[Word], c: int, end: int) -> bool:
+    """Is word ``end - 1`` a وذلك after a comma that links the content to its source?"""
+    return end - 2 > c and words[end - 1].norm in _FILLERS and words[end - 2].norm in W.COMMA

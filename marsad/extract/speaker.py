@@ -142,7 +142,7 @@ class SpeakerPhrases:
                 k += 1
             return k, False
         if self._speaker_head(n) and (words[a].definite or self._speaker_head(strip_conj(n))
-                                      and a + 1 < len(words) and words[a + 1].definite):
+                                      and self._construct(s, a)):
             k = self.speaker_end(s, a, appose=False)  # الرئيس المدير العام للقطب
             if k < len(words) and words[k].norm not in W.COMMA and not is_complementizer(
                     words[k].norm):
@@ -155,6 +155,19 @@ class SpeakerPhrases:
         if k == a:
             return None
         return k, self._name_like(s, a, k)
+
+    def _construct(self, s: Sentence, a: int) -> bool:
+        """Is the title at ``a`` the head of a construct whose last noun is definite or an
+        entity (عضو المكتب; عضو نقابة الشركة; مساعد رئيس بلدية باريس)?"""
+        words = s.words
+        for m in range(a + 1, min(a + 4, len(words))):
+            w = words[m]
+            if w.definite or m in s.entity_at:
+                return True
+            if not w.is_word or w.norm in PREPOSITIONS or w.norm in speech.VERB_FORMS or (
+                    not self._speaker_head(w.norm) and not in_table(w.norm, W.BODIES)):
+                return False
+        return False
 
     def _to_comma(self, s: Sentence, k: int, limit: int) -> int:
         """The next comma or أنّ before ``limit`` if only plain words lead to it, else ``k``."""
