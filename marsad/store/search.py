@@ -28,7 +28,7 @@ SNIPPET_WORDS = 30
 SNIPPET_SCAN = 10_000
 FACET_LIMIT = 10
 #: facets count the entities, sources and event types of this many newest matches.
-FACET_SAMPLE = 2_000
+FACET_SAMPLE = 1_000
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 10_000
 #: a ranked query's condition: its rarest stems while their frequencies add up to this.
