@@ -301,7 +301,9 @@ class Reader(SpeakerPhrases):
         if after in W.ADDRESSEES and k + 2 < len(words) and (
                 words[k + 2].definite or k + 2 in s.entity_at):
             return self._told(s, k, nxt, cue)  # قال له الموظف: «…»
-        no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES  # وفسر هذا التهديد: an object
+        no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
+                          k + 2 < len(words) and self._speaker_head(words[k + 2].norm))
+                      # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
                       or "obj" in cue.takes and self._object_head(s, k + 1)  # وأكد أهميةَ …
                       or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
@@ -354,6 +356,8 @@ class Reader(SpeakerPhrases):
             speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
             if speaker is None:
                 return None
+        elif speaker is None and (topic := self.topic_speaker(s, k)) is not None:
+            speaker = topic  # أما الأستاذة …، آمال قرامي، فقد أوضحت أن
         elif speaker is None and not self._pronoun_subject(s, k):
             speaker = self.fronted_speaker(s, k)
             if speaker is None and (k == 0 or s.words[k - 1].is_word) and not (

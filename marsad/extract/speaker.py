@@ -433,6 +433,27 @@ class SpeakerPhrases:
                 return None
         return s.span(i, k)
 
+    def topic_speaker(self, s: Sentence, k: int) -> Span | None:
+        """أما الحزب الاشتراكي فقد أكد؛ أما الأستاذة …، آمال قرامي، فقد أوضحت: the topic after
+        أما, across its appositions, when the verb at ``k`` (or قد before it) takes فـ."""
+        words = s.words
+        i = k
+        while i > 0 and not words[i - 1].is_word:
+            i -= 1
+        fa = i > 0 and words[i - 1].norm in ("فقد", "فانه", "فانها")
+        if words[k].norm[:1] != "ف" and not fa:
+            return None
+        stop = i - 1 if fa else k
+        for a in range(k - 1, max(-1, k - W.MAX_SPEAKER - 12), -1):
+            if words[a].norm in ("أما", "اما") and a + 1 < k:
+                end = min(self.speaker_end(s, a + 1), stop)
+                if a + 1 < end and self.speaker_like(s, a + 1, end, relative=False):
+                    return s.span(a + 1, end)
+                return None
+            if words[a].norm in speech.VERB_FORMS or is_complementizer(words[a].norm):
+                return None
+        return None
+
     def _nominal(self, s: Sentence, i: int) -> bool:
         """Can word ``i`` open a speaker's noun phrase (definite, an entity, a title)?"""
         w = s.words[i]
