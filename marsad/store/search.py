@@ -31,7 +31,7 @@ FACET_LIMIT = 10
 FACET_SAMPLE = 1_000
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 10_000
-#: a ranked query's condition: its rarest stems while their frequencies add up to this.
+#: a ranked query's condition: its rarest word forms while their frequencies add up to this.
 TERM_BUDGET = 10_000
 #: a query estimated to match more articles is ranked among its newest this many matches.
 MATCH_CAP = 10_000
