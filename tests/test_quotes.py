@@ -445,6 +445,25 @@ def test_a_demonstrative_before_a_speaker_noun_is_the_subject():
                                "ليس جديدا.")
     assert show(doc, b)[1] == "هذه الباحثة"
 
+def test_cues_deny_attribute_conclude_recommend_propose():
+    doc, atts = attributions("وأنكر المتهم علاقته بأي وسيط. وعزا المدير ارتفاع المديونية إلى "
+                             "عدم حصول الشركة على القروض. وعزا ارتفاع الأسعار إلى الجفاف.")
+    assert [show(doc, a) for a in atts] == [
+        ("وأنكر", "المتهم", "علاقته بأي وسيط"),
+        ("وعزا", "المدير", "ارتفاع المديونية إلى عدم حصول الشركة على القروض"),
+        ("وعزا", "المدير", "ارتفاع الأسعار إلى الجفاف")]
+    doc, atts = attributions("وخلصت الدراسة إلى أن الأطفال ينامون أقل. وتوصل الباحثون إلى أن "
+                             "المادة تقتل الخلايا. وتوصل الطرفان إلى اتفاق ينهي الإضراب.")
+    assert [show(doc, a) for a in atts] == [
+        ("وخلصت", "الدراسة", "الأطفال ينامون أقل"),
+        ("وتوصل", "الباحثون", "المادة تقتل الخلايا")]  # توصل إلى اتفاق: no speech
+    doc, atts = attributions("ويوصي الخبير بترجمة القيم إلى عمل. وأوصى مجلس وزاري مضيق "
+                             "بالتسريع في إعداد القوانين. واقترح النائب تكوين جبهة ديمقراطية.")
+    assert [show(doc, a) for a in atts] == [
+        ("ويوصي", "الخبير", "بترجمة القيم إلى عمل"),  # أوصى مجلس وزاري: a decision
+        ("واقترح", "النائب", "تكوين جبهة ديمقراطية")]
+
+
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.79),  # 220 articles since batch 9 (long, hard)
           "quotes-ant-heldout.jsonl": (0.80, 0.46)}

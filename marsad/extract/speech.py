@@ -112,6 +112,17 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("قدر", "يقدر", "", replace(_cue("قدر", strict=True), near_comp=True)),
     ("اشترط", "يشترط", "مشترط", replace(_cue("اشترط", strict=True), near_comp=True)),
     ("استدرك", "يستدرك", "مستدرك", _cue("استدرك")),
+    # batch 9: أنكر المتهم علاقته …، عزا الارتفاع إلى …، خلصت الدراسة إلى أنّ …، توصل الباحثون
+    # إلى أنّ (توصل إلى اتفاق is no speech: only أنّ opens its content), يوصي بـ … (the past
+    # أوصى مجلس وزاري is a decision, not speech), اقترح (يقترح المهرجان برمجة: "offers"),
+    # اختصر الإشكالات في …
+    ("أنكر", "ينكر", "منكر", _cue("أنكر", "obj", strict=True)),
+    ("عزا= عزت= عزوا=", "يعزو= تعزو= يعزون=", "عازي", _cue("عزا", "obj", strict=True)),
+    ("خلص", "يخلص", "", _cue("خلص", "الى", strict=True)),
+    ("توصل", "يتوصل", "", _cue("توصل", strict=True)),
+    ("", "يوصي= توصي= يوصون=", "", _cue("أوصى", "ب", strict=True)),
+    ("اقترح", "", "", _cue("اقترح", "obj", strict=True)),
+    ("اختصر", "", "", _cue("اختصر", "obj", strict=True)),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
