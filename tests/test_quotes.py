@@ -464,6 +464,20 @@ def test_cues_deny_attribute_conclude_recommend_propose():
         ("واقترح", "النائب", "تكوين جبهة ديمقراطية")]
 
 
+def test_an_addressee_or_a_medium_after_the_verb_is_no_speaker():
+    doc, [a, b] = attributions("وأوضح المتضررون أنهم متمسكون بالشركة. وطالبوا السلط المعنية "
+                               "بتقديم توضيحات.")
+    assert show(doc, b) == ("وطالبوا", "المتضررون", "بتقديم توضيحات")  # plural: no subject after
+    doc, [a, b, c] = attributions("أكد المرزوقي أن الانتخابات نزيهة. ودعا رجال الأعمال وممثلي "
+                                  "الإعلام الى الحياد، معبرا عن أمله في النجاح.")
+    assert show(doc, b)[1] == show(doc, c)[1] == "المرزوقي"
+    doc, [a, b] = attributions("لكن متحدثة باسم وزارة الداخلية قالت لقناة \"دبليو دى ار\" إنه "
+                               "لم يتخذ أي قرار، مشيرة إلى أن النسخ في المخازن.")
+    assert show(doc, a)[1] == show(doc, b)[1] == "متحدثة باسم وزارة الداخلية"
+    doc, [a] = attributions("دعت الإدارة مستعملي الطريق إلى الحذر.")
+    assert show(doc, a)[1] == "الإدارة"
+
+
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.79),  # 220 articles since batch 9 (long, hard)
           "quotes-ant-heldout.jsonl": (0.80, 0.46)}

@@ -308,6 +308,9 @@ class Reader(SpeakerPhrases):
                       or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
+                      or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
+                      or k + 1 < len(words) and self._medium(s, k + 1)  # قالت لقناة "…"
+                      or self._addressee_first(s, k, cue)  # ودعا رجال الأعمال إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = k + 1 if no_subject else self.speaker_end(s, k + 1)
@@ -376,6 +379,16 @@ class Reader(SpeakerPhrases):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
+
+    def _addressee_first(self, s: Sentence, k: int, cue: speech.Cue) -> bool:
+        """After دعا/طالب/ناشد/حث, a noun in construct that is no speaker noun and names no one
+        (ودعا رجالَ الأعمال وممثلي الإعلام إلى …) is the addressee: the subject is in the verb."""
+        if cue.lemma not in W.ADDRESSING or k + 1 >= len(s.words):
+            return False
+        w = s.words[k + 1]
+        return (w.is_word and not w.definite and k + 1 not in s.entity_at
+                and not self._speaker_head(w.norm) and k + 2 < len(s.words)
+                and s.words[k + 2].definite)
 
     def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
                           cue: speech.Cue) -> Draft | None:
@@ -1069,6 +1082,12 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+
+
+def _plural_ending(norm: str) -> bool:
+    """A verb that carries a plural subject in its ending (قالوا، وطالبوا، يؤكدون): a verb
+    before its subject is singular, so the noun phrase after it is no subject."""
+    return speech.GENDER.get(norm) == "p" and norm.endswith(("وا", "ون"))
 
 
 def _disagree(a: str | None, b: str | None) -> bool:
