@@ -478,8 +478,15 @@ def test_an_addressee_or_a_medium_after_the_verb_is_no_speaker():
     assert show(doc, a)[1] == "الإدارة"
 
 
+def test_a_content_ends_before_a_second_cue_after_kama():
+    doc, [a, b] = attributions("ويوصي الخبير بترجمة القيم إلى عمل دؤوب، كما يوصي بالتركيز على "
+                               "التغيير.")
+    assert show(doc, a)[2] == "بترجمة القيم إلى عمل دؤوب"
+    assert show(doc, b) == ("يوصي", "الخبير", "بالتركيز على التغيير")
+
+
 #: pinned floors (F1, overlap level / exact level): quality may only go up.
-FLOORS = {"quotes-ant.jsonl": (0.88, 0.79),  # 220 articles since batch 9 (long, hard)
+FLOORS = {"quotes-ant.jsonl": (0.89, 0.80),  # 220 articles since batch 9 (long, hard)
           "quotes-ant-heldout.jsonl": (0.80, 0.46)}
 
 

@@ -923,6 +923,8 @@ class Reader(SpeakerPhrases):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:
                 return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
+            if m == nxt and words[m - 1].norm == "كما" and words[m - 2].norm in W.COMMA:
+                return m - 1  # …، كما يوصي بالتركيز على …: a second statement
             if m == nxt and (but := next((x for x in range(max(c + 1, m - 4), m)
                                           if words[x].norm in W.BUT_NOUN), None)) is not None \
                     and but + 1 < m and all(words[x].definite or x in s.entity_at
