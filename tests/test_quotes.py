@@ -509,3 +509,13 @@ def test_seed_article_attributions_to_the_two_researchers():
                          ("ويلفت", "الكاتبان"), ("يؤكد", "الباحثان"), ("يرى", "الكاتبان")):
         assert (cue, speaker) in got, (cue, speaker)
     assert all(a.content is not None and len(a.content.text(doc.text)) > 20 for a in atts)
+
+
+def test_cue_table_lists_each_verb_once():
+    """A repeated row of VERBS is dead, or a second reading of one verb: each cue lemma has
+    one row (homographs of two verbs are allowed: ذكر and ذكّر, يدعون of دعا and ادعى)."""
+    from marsad.extract.speech import VERBS
+
+    lemmas = [cue.lemma for *_forms, cue in VERBS]
+    repeated = sorted({lemma for lemma in lemmas if lemmas.count(lemma) > 1})
+    assert repeated == []
