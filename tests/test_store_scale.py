@@ -296,3 +296,23 @@ def test_facet_counts_read_the_sample_not_the_whole_group(store):
         plan = [r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
         assert plan[0] == "SCAN h", plan
         assert any("COVERING INDEX spans_facets" in step for step in plan), plan
+
+
+def test_upgrading_an_archive_with_articles_says_so(tmp_path, caplog):
+    from marsad.store.db import connect
+    from marsad.store.schema import LATEST, migrate
+    from marsad.store.write import now
+
+    path = str(tmp_path / "old.db")
+    conn = connect(path)
+    migrate(conn, target=LATEST - 1)
+    conn.execute("INSERT INTO articles(id, content_hash, text, day, source, ingested, skey) "
+                 "VALUES ('x1', 'h1', 'نص قصير', '2017-01-03', 's', ?, 1)", (now(),))
+    conn.close()
+    with caplog.at_level("WARNING", logger="marsad.store.db"), Store(path):
+        pass
+    assert f"from schema {LATEST - 1} to {LATEST}" in caplog.text and "its 1 article is" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="marsad.store.db"), Store(path):
+        pass  # already upgraded: nothing to say
+    assert caplog.text == ""

@@ -13,6 +13,7 @@ analysed again).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,14 @@ from marsad.model import Article, Doc
 from marsad.store import dedup
 from marsad.store.schema import LATEST, StoreError, current_version, migrate
 from marsad.store.write import Outcome, add, doc_from_row, now
+
+log = logging.getLogger(__name__)
+
+
+def _upgrade_notice(path: str, version: int, articles: int) -> str:
+    return (f"{path}: upgrading the archive from schema {version} to {LATEST}; the search "
+            f"index of its {articles:,} article{'s' if articles != 1 else ''} is built again (a few milliseconds an "
+            "article; interrupted, it is rolled back and runs again next time)")
 
 
 def default_path() -> str:
@@ -73,6 +82,7 @@ class Store:
                         "(open it once for writing, e.g. with `marsad ingest`, to migrate it)"
                     )
             else:
+                self._announce_upgrade()
                 migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
@@ -86,6 +96,14 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def _announce_upgrade(self) -> None:
+        """Log (a warning, on standard error by default) before migrating an archive that
+        holds articles: rebuilding its search index takes a while on a large one."""
+        version = current_version(self.conn)
+        if 0 < version < LATEST:
+            articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            if articles:
+                log.warning(_upgrade_notice(self.path, version, articles))
     def __enter__(self) -> Store:
         return self
 
