@@ -71,14 +71,19 @@ def register_eval(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="score the NER model (exact spans, CoNLL style)",
                        description="Score the NER model on a token/tag file: exact-span precision, "
                        "recall and F1 per type and micro-averaged (JSON: fractions 0-1; text: percent).")
+    add_eval_arguments(p, "model JSON (default: the shipped one)")
+    p.set_defaults(run=run_eval)
+
+
+def add_eval_arguments(p: Any, model_help: str) -> None:
+    """The options of every NER evaluator (``marsad eval ner``, ``marsad eval ner-neural``)."""
     p.add_argument("--data", required=True, metavar="FILE", help="token/tag gold file")
     p.add_argument("--split", choices=("all", "train", "dev"), default="all",
                    help="score the whole file (default), or its train or dev part")
     p.add_argument("--dev-split", type=_fraction, default=0.1, metavar="FRACTION",
                    help="size of the dev part, as in training (default 0.1)")
-    p.add_argument("--model", metavar="PATH", help="model JSON (default: the shipped one)")
+    p.add_argument("--model", metavar="PATH", help=model_help)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.set_defaults(run=run_eval)
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -167,6 +172,11 @@ def run_eval(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = evaluate(sentences, args.model).as_dict()
     report["seconds"] = round(time.perf_counter() - started, 2)
+    return print_report(report, args)
+
+
+def print_report(report: dict[str, Any], args: argparse.Namespace) -> int:
+    """An evaluator's scores, as JSON (``--json``) or as a table."""
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.cli import EXIT_OK
-from marsad.ner.cli import _fraction, format_report
+from marsad.ner.cli import _fraction, add_eval_arguments, format_report, print_report
 
 
 def register_train(sub: Any, name: str) -> None:
@@ -44,13 +44,7 @@ def register_eval(sub: Any, name: str) -> None:
                        description="Score the neural NER model on a token/tag file: exact-span "
                        "precision, recall and F1 per type and micro-averaged (JSON: fractions "
                        "0-1, as `marsad eval ner --json`; text: percent).")
-    p.add_argument("--data", required=True, metavar="FILE", help="token/tag gold file")
-    p.add_argument("--split", choices=("all", "train", "dev"), default="all",
-                   help="score the whole file (default), or its train or dev part")
-    p.add_argument("--dev-split", type=_fraction, default=0.1, metavar="FRACTION",
-                   help="size of the dev part, as in training (default 0.1)")
-    p.add_argument("--model", metavar="PATH", help="model file (default: the shipped one)")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_eval_arguments(p, "model file (default: the shipped one)")
     p.set_defaults(run=run_eval)
 
 
@@ -86,9 +80,4 @@ def run_train(args: argparse.Namespace) -> int:
 def run_eval(args: argparse.Namespace) -> int:
     from marsad.ner.neural import evaluate_file
 
-    report = evaluate_file(args.data, args.split, args.dev_split, args.model)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        print(format_report(report, f"{args.data} [{args.split}]"))
-    return EXIT_OK
+    return print_report(evaluate_file(args.data, args.split, args.dev_split, args.model), args)
