@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import ROOT, require_shared, write_section  # noqa: E402
+from report import ROOT, ant_texts, peak_rss_mb, require_shared, write_section  # noqa: E402
 
 
 def _idle_cpu() -> int:
@@ -64,23 +63,6 @@ def _pin() -> None:
         os.sched_setaffinity(0, {_idle_cpu()})
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _articles(limit: int) -> list[str]:
-    import re
-
-    field = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-    files = sorted((require_shared("ner benchmark") / "news" / "ant").rglob("*.txt"))
-    texts: list[str] = []
-    for f in files:
-        texts += [t.strip() for t in field.findall(f.read_text(encoding="utf-8")) if t.strip()]
-        if len(texts) >= limit:
-            break
-    return texts[:limit]
-
-
 def foundation_stages() -> list[str]:
     from marsad.pipeline import STAGES
 
@@ -89,19 +71,19 @@ def foundation_stages() -> list[str]:
 
 def child_load() -> dict[str, float]:
     _pin()
-    before = _rss_mb()
+    before = peak_rss_mb()
     t0 = time.perf_counter()
     from marsad.ner import load_model
 
     model = load_model()
     t1 = time.perf_counter()
     model.tag(["قال", "الرئيس"])
-    return {"load_s": t1 - t0, "rss_added_mb": _rss_mb() - before, "peak_mb": _rss_mb()}
+    return {"load_s": t1 - t0, "rss_added_mb": peak_rss_mb() - before, "peak_mb": peak_rss_mb()}
 
 
 def child_speed(mode: str, limit: int) -> dict[str, float]:
     _pin()
-    texts = _articles(limit)
+    texts = ant_texts(limit, "ner benchmark")
     from marsad.pipeline import load_pipeline
 
     stages = foundation_stages() if mode == "foundation" else ["tokenize"]
@@ -122,7 +104,7 @@ def child_speed(mode: str, limit: int) -> dict[str, float]:
             ner_s += time.perf_counter() - t1
     total = time.perf_counter() - t0
     return {"seconds": total, "ner_s": ner_s, "tokens": tokens, "entities": entities,
-            "articles": len(texts), "peak_mb": _rss_mb()}
+            "articles": len(texts), "peak_mb": peak_rss_mb()}
 
 
 def child_dev() -> dict[str, float]:

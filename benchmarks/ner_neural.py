@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -35,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import ROOT, require_shared, write_section  # noqa: E402
+from report import ROOT, ant_texts, peak_rss_mb, require_shared, write_section  # noqa: E402
 
 ONE_THREAD = {k: "1" for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -45,38 +44,21 @@ def _pin() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _articles(limit: int) -> list[str]:
-    import re
-
-    field = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-    files = sorted((require_shared("ner-neural benchmark") / "news" / "ant").rglob("*.txt"))
-    texts: list[str] = []
-    for f in files:
-        texts += [t.strip() for t in field.findall(f.read_text(encoding="utf-8")) if t.strip()]
-        if len(texts) >= limit:
-            break
-    return texts[:limit]
-
-
 def child_load(model: str | None) -> dict[str, float]:
     _pin()
-    before = _rss_mb()
+    before = peak_rss_mb()
     t0 = time.perf_counter()
     from marsad.ner.neural import load
 
     m = load(model)
     t1 = time.perf_counter()
     m.tag(["قال", "الرئيس"])
-    return {"load_s": t1 - t0, "rss_added_mb": _rss_mb() - before}
+    return {"load_s": t1 - t0, "rss_added_mb": peak_rss_mb() - before}
 
 
 def child_speed(mode: str, limit: int, model: str | None) -> dict[str, float]:
     _pin()
-    texts = _articles(limit)
+    texts = ant_texts(limit, "ner-neural benchmark")
     from marsad.pipeline import load_pipeline
 
     docs = [load_pipeline(["tokenize"]).analyze(t) for t in texts] if mode != "foundation" else []
@@ -85,7 +67,7 @@ def child_speed(mode: str, limit: int, model: str | None) -> dict[str, float]:
         pipeline = load_pipeline(["tokenize"])
         docs = [pipeline.analyze(t) for t in texts]
         return {"seconds": time.perf_counter() - t0, "tokens": sum(len(d.tokens) for d in docs),
-                "articles": len(docs), "peak_mb": _rss_mb()}
+                "articles": len(docs), "peak_mb": peak_rss_mb()}
     from marsad.ner.neural import load, tag_doc, tag_docs
 
     m = load(model)
@@ -96,7 +78,7 @@ def child_speed(mode: str, limit: int, model: str | None) -> dict[str, float]:
         entities = sum(len(found) for i in range(0, len(docs), 64)
                        for found in tag_docs(docs[i : i + 64], m))
     return {"seconds": time.perf_counter() - t0, "tokens": sum(len(d.tokens) for d in docs),
-            "entities": entities, "peak_mb": _rss_mb()}
+            "entities": entities, "peak_mb": peak_rss_mb()}
 
 
 def child_dev(model: str | None) -> dict[str, float]:

@@ -1,4 +1,5 @@
-"""Shared by the benchmark scripts: write one section of docs/benchmarks.md.
+"""Shared by the benchmark scripts: write one section of docs/benchmarks.md; the ANT texts
+and the peak memory that several of them measure.
 
 Each script owns a section delimited by ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``
 and rewrites only that section, so scripts can be rerun in any order.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import platform
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +66,20 @@ def require_shared(what: str) -> Path:
     if not SHARED_DATA.exists():
         sys.exit(f"{what}: ../shared/data is absent (see docs/benchmarks.md); nothing measured")
     return SHARED_DATA
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ant_texts(limit: int, what: str) -> list[str]:
+    """The ``<TEXT>`` bodies of the first ``limit`` ANT articles (files in path order)."""
+    field = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+    files = sorted((require_shared(what) / "news" / "ant").rglob("*.txt"))
+    texts: list[str] = []
+    for f in files:
+        texts += [t.strip() for t in field.findall(f.read_text(encoding="utf-8")) if t.strip()]
+        if len(texts) >= limit:
+            break
+    return texts[:limit]
