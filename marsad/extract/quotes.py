@@ -394,24 +394,26 @@ class Reader(SpeakerPhrases):
                           cue: speech.Cue) -> Draft | None:
         """وأوضح، عبد الفتاح مورو، نائب رئيس المجلس، أن …: the speaker between commas."""
         sp_end = self.speaker_end(s, k + 2)
-        opened = self.complement(s, sp_end, cue, nxt, True)
+        return self._named(s, s.span(k, k + 1), s.span(k + 2, sp_end), sp_end, cue, nxt)
+
+    def _named(self, s: Sentence, cue_span: Span, speaker: Span, at: int, cue: speech.Cue,
+               nxt: int) -> Draft | None:
+        """A verb's attribution whose speaker is named: the content its complement opens at
+        word ``at`` (after the speaker), if any."""
+        opened = self.complement(s, at, cue, nxt, True)
         if opened is None:
             return None
         content, direct = self.content(s, opened[0], nxt)
         if content is None:
             return None
-        return self._draft(s, s.span(k, k + 1), s.span(k + 2, sp_end), content, direct, "verb")
+        return self._draft(s, cue_span, speaker, content, direct, "verb")
 
     def _told(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
         """قال له الموظف «…»: the speaker after the addressee's pronoun."""
         sp_end = self.speaker_end(s, k + 2)
-        opened = self.complement(s, sp_end, cue, nxt, True)
-        if sp_end == k + 2 or opened is None:
+        if sp_end == k + 2:
             return None
-        content, direct = self.content(s, opened[0], nxt)
-        if content is None:
-            return None
-        return self._draft(s, s.span(k, k + 1), s.span(k + 2, sp_end), content, direct, "verb")
+        return self._named(s, s.span(k, k + 1), s.span(k + 2, sp_end), sp_end, cue, nxt)
 
     @staticmethod
     def _same_source(s: Sentence, i: int, j: int) -> bool:
@@ -518,13 +520,8 @@ class Reader(SpeakerPhrases):
             return None
         j = sp_end + 1 if sp_end < len(words) and words[sp_end].norm in speech.PRONOUN_SOURCES \
             else sp_end
-        opened = self.complement(s, j, speech.Cue("نقل"), nxt, True)
-        if opened is None:
-            return None
-        content, direct = self.content(s, opened[0], nxt)
-        if content is None:
-            return None
-        return self._draft(s, s.span(k, k + 1), s.span(an + 1, sp_end), content, direct, "verb")
+        return self._named(s, s.span(k, k + 1), s.span(an + 1, sp_end), j, speech.Cue("نقل"),
+                           nxt)
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
