@@ -185,24 +185,23 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-V3_SEARCH = """
+def _search_table(tokenize: str) -> str:
+    """The search index of versions 3 and on, with its FTS5 ``tokenize`` option."""
+    return f"""
 CREATE VIRTUAL TABLE search USING fts5(
     title, lead, body, wlead, wbody, phrases, prefixes, meta,
-    content='', columnsize=1, tokenize='unicode61 remove_diacritics 0'
+    content='', columnsize=1, tokenize={tokenize}
 );
 INSERT INTO search(search, rank) VALUES ('hashsize', 16777216);
 """
+
+
+V3_SEARCH = _search_table("'unicode61 remove_diacritics 0'")
 
 
 # numbers keep their decimal point and thousands separator (1.5, 1,500: one term each, as
 # in term_df); unicode61 alone split them into a phrase of two common tokens
-V4_SEARCH = """
-CREATE VIRTUAL TABLE search USING fts5(
-    title, lead, body, wlead, wbody, phrases, prefixes, meta,
-    content='', columnsize=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.,'"
-);
-INSERT INTO search(search, rank) VALUES ('hashsize', 16777216);
-"""
+V4_SEARCH = _search_table('"unicode61 remove_diacritics 0 tokenchars \'.,\'"')
 V4_FACETS = "CREATE INDEX IF NOT EXISTS spans_facets ON spans(aid, grp, key, label)"
 
 
