@@ -63,3 +63,14 @@ def test_the_shipped_neural_model_never_saw_dev() -> None:
     header = load().meta
     assert header["trained_on"]["dev_split"] == 0.1
     assert header["trained_on"]["sentences"] == 3567
+
+
+def test_eval_command_on_the_dev_split(capsys: pytest.CaptureFixture[str]) -> None:
+    if not ANERCORP.exists():
+        pytest.skip(f"{ANERCORP} is absent: the NER floor needs ../shared/data (see docs/ner.md)")
+    from marsad.cli import main
+
+    assert main(["eval", "ner", "--data", str(ANERCORP), "--split", "dev", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["micro"]["f1"] >= FLOORS["crf"][0]
+    assert report["tokens"] == 12303
