@@ -20,6 +20,8 @@ from marsad.errors import ConfigError
 from marsad.store.keys import DAY_SQL, day_ordinal, key_range
 from marsad.store.plan import Limits, plan
 from marsad.store.query import Compiled, compile_query
+from marsad.store.rerank import DEPTH as RERANK_DEPTH
+from marsad.store.rerank import query_terms, rerank
 from marsad.store.terms import WEIGHTS, iter_terms, meta_token, text_terms
 from marsad.store.write import entity_key
 
@@ -165,7 +167,12 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
         cap = (plan_limits or limits()).cap
         where, args = _window(conn, finder, where, args, cap)
     try:
-        if fts:
+        terms = query_terms(compiled.tree) if compiled is not None else None
+        if fts and terms and offset < RERANK_DEPTH:
+            rows = _ranked(conn, match, where, args, recent, half_life_days,
+                           max(offset + limit, RERANK_DEPTH), 0)
+            rows = rerank(conn, rows, terms)[offset:offset + limit]
+        elif fts:
             rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
         else:
             rows = _listed(conn, match, where, args, limit, offset)
