@@ -303,7 +303,8 @@ def main() -> int:
             if base:
                 size_rows.append(_size_row(n, base.commit, old_built,
                                            size_per_article(old_db, n)))
-    quality = None if args.no_quality else known_item(articles, base)
+        # inside: the baseline's code is in the temporary directory
+        quality = None if args.no_quality else known_item(articles, base)
     write_section("search", report(rows, size_rows, quality, len(paras), base))
     return 0
 

@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     p.add_argument("--duplicates", action="store_true", help="include duplicates")
     p.add_argument("--facets", action="store_true",
                    help="also count all matches, and the top entities, sources and event types "
-                        "of the newest 1,000 of them")
+                        "of the newest 500 of them")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(run=run)

@@ -27,7 +27,7 @@ from marsad.store.query import Group, Node, Term
 from marsad.store.terms import text_terms
 
 #: the number of best hits that are ranked again.
-DEPTH = 30
+DEPTH = 15
 #: queries with fewer distinct words are ranked by BM25 alone.
 MIN_WORDS = 3
 #: characters of an article's opening read for the query's word forms.

@@ -3,7 +3,8 @@
 A hit's ``score`` is ``-bm25`` over the index columns (title and lead weigh 3, the rest of the
 body 1; see :mod:`marsad.store.terms`), multiplied, with ``recent``, by
 ``1 + 1 / (1 + age / half_life)`` where ``age`` counts back from the newest article of the
-archive, so the newest articles count up to twice. Duplicates (``url``, ``near``, ``id``) are
+archive, so the newest articles count up to twice; the best hits of a pasted headline (three
+or more plain words) get a second look (:mod:`marsad.store.rerank`). Duplicates (``url``, ``near``, ``id``) are
 left out unless ``duplicates`` is true. Snippets are cut from the original text and their
 highlights are offsets into the snippet of the words that matched.
 """
@@ -30,7 +31,7 @@ SNIPPET_WORDS = 30
 SNIPPET_SCAN = 10_000
 FACET_LIMIT = 10
 #: facets count the entities, sources and event types of this many newest matches.
-FACET_SAMPLE = 1_000
+FACET_SAMPLE = 500
 #: archives up to this many articles are searched exactly as the query says.
 PLAN_FROM = 10_000
 #: a ranked query's condition: its rarest word forms while their frequencies add up to this.
