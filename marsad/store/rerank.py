@@ -23,6 +23,7 @@ import math
 import re
 import sqlite3
 
+from marsad.store.plan import document_frequencies
 from marsad.store.query import Group, Node, Term
 from marsad.store.terms import text_terms
 
@@ -81,8 +82,7 @@ def split_first_sentence(text: str) -> tuple[str, str]:
 def _idf(conn: sqlite3.Connection, stems: list[str]) -> dict[str, float]:
     """BM25's inverse document frequency of each stem (at least 0; the archive's size is its
     largest article number, as in the planner: counting would read every article)."""
-    keys = sorted(set(stems))
     n = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or 0
-    df = dict(conn.execute(
-        f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(keys))})", keys))
-    return {s: max(0.0, math.log((n - df.get(s, 0) + 0.5) / (df.get(s, 0) + 0.5))) for s in keys}
+    df = document_frequencies(conn, stems)
+    return {s: max(0.0, math.log((n - df.get(s, 0) + 0.5) / (df.get(s, 0) + 0.5)))
+            for s in set(stems)}
