@@ -12,7 +12,7 @@ ranked again, each BM25 score multiplied by
 
 Both shares are 0 to 1, so a hit counts up to three times its BM25 score, and a reranked hit
 never falls below one that was not reranked. On the known-item benchmark (a headline finds
-its story, ``marsad eval search``) this raises MRR by 0.001 on 1,420 ANT articles, 0.003 on
+its story, ``marsad eval search``) this raises MRR by 0.001 on 1,420 ANT articles, 0.002 on
 2,368, 0.008 on 3,528 and 0.010 on all 6,998: the larger the archive, the more stories of the
 same event compete. The cost is one read of the openings of :data:`DEPTH` articles.
 """
