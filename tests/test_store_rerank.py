@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from store_fixtures import articles
 
 from marsad.model import Article
