@@ -64,3 +64,23 @@ def test_only_three_or_more_plain_words_are_reranked():
 def test_first_sentence(text, first):
     head, rest = split_first_sentence(text)
     assert head == first and head + rest == text
+
+
+def test_a_title_that_says_what_the_query_says_counts_as_the_opening(tmp_path):
+    from dataclasses import replace
+
+    from marsad.store.rerank import rerank
+
+    body = "انطلقت اليوم حملة جديدة لتنظيف الشواطئ بمشاركة المتطوعين من مختلف الجهات."
+    titled = replace(Article(text=body), title=HEADLINE)
+    plain = Article(text=body + " وستتواصل الحملة أسبوعا.")
+    pipe = load_pipeline(["tokenize"])
+    with Store(str(tmp_path / "t.db")) as s:
+        s.add([pipe.analyze(a) for a in (*articles(), plain, titled)], [])
+        keys = dict(s.conn.execute("SELECT id, skey FROM articles"))
+        rows = [(keys[plain.id], 1.0), (keys[titled.id], 1.0)]
+        terms = query_terms(compile_query(HEADLINE).tree)
+        assert terms is not None
+        ranked = rerank(s.conn, rows, terms)
+    assert [k for k, _score in ranked] == [keys[titled.id], keys[plain.id]]
+    assert ranked[0][1] == pytest.approx(3.0) and ranked[1][1] == pytest.approx(1.0)

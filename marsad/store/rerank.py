@@ -5,8 +5,8 @@ story, the one a headline was written for is the one whose *opening* says what t
 says. So the first :data:`DEPTH` hits of a query of at least :data:`MIN_WORDS` words are
 ranked again, each BM25 score multiplied by
 
-    1 + (the query's stems in the article's first sentence, weighted by their inverse
-         document frequency, as a share of all its stems' weight)
+    1 + (the query's stems in the article's title and first sentence, weighted by their
+         inverse document frequency, as a share of all its stems' weight)
       + (the share of the query's exact word forms in the article's first
          :data:`OPENING` characters)
 
@@ -55,16 +55,17 @@ def rerank(conn: sqlite3.Connection, rows: list[tuple[int, float]],
     if len(top) < 2:
         return rows
     keys = [key for key, _score in top]
-    openings = dict(conn.execute(
-        f"SELECT skey, substr(text, 1, ?) FROM articles WHERE skey IN ({','.join('?' * len(keys))})",
-        (OPENING, *keys)))
+    openings = {key: (title, opening) for key, title, opening in conn.execute(
+        f"SELECT skey, title, substr(text, 1, ?) FROM articles "
+        f"WHERE skey IN ({','.join('?' * len(keys))})", (OPENING, *keys))}
     weights = _idf(conn, [t.stem for t in terms])
     total = sum(weights.values()) or 1.0
     words = {t.word for t in terms}
     scored = []
     for key, score in top:
-        head, rest = split_first_sentence(openings.get(key) or "")
-        first = text_terms(head)
+        title, opening = openings.get(key, (None, ""))
+        head, rest = split_first_sentence(opening or "")
+        first = text_terms(f"{title}\n{head}" if title else head)
         stems = {s for s, _w in first}
         lead = sum(w for stem, w in weights.items() if stem in stems) / total
         found = {w for _s, w in first} | {w for _s, w in text_terms(rest)}
