@@ -212,6 +212,24 @@ def test_contents_end_before_asides_and_new_speakers():
                                                  ("الأطباء", "سيعود قريبا")]
 
 
+def test_a_relative_clause_about_the_speaker_is_an_aside():
+    # the verb before the clause reads past it; the clause's own verb speaks for its noun
+    doc, atts = attributions("وقال الوزير، الذي كان يتحدث في مؤتمر صحفي، إن الوضع مستقر.")
+    assert [show(doc, a) for a in atts] == [("وقال", "الوزير", "الوضع مستقر")]
+    doc, atts = attributions("وقال وزير الداخلية، الذي كان قد أكد في وقت سابق أنه تم اكتشاف "
+                             "خلية إرهابية، إن الوضع مستقر.")
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "وزير الداخلية", "الوضع مستقر"),
+        ("أكد", "وزير الداخلية", "تم اكتشاف خلية إرهابية")]
+    doc, atts = attributions("وقالت الوزيرة، التي قالت أمس إن الوضع صعب، إن الحكومة ستتدخل.")
+    assert [show(doc, a) for a in atts] == [("وقالت", "الوزيرة", "الحكومة ستتدخل"),
+                                            ("قالت", "الوزيرة", "الوضع صعب")]
+    # not an aside: no complementizer after its comma; a relative about an object says nothing
+    doc, atts = attributions("وأضاف الوزير أن التعاون الثنائي، الذي قال إنه لم يرتق بعد إلى "
+                             "مستوى التطلعات، يحتاج إلى دفع.")
+    assert [show(doc, a)[:2] for a in atts] == [("وأضاف", "الوزير")]
+
+
 def test_a_participle_or_verb_after_a_comma_takes_the_clause_subject():
     doc, [a] = attributions("وأغلق المحتجون الطريق الرئيسية، مطالبين بتشغيل أبناء الجهة.")
     assert show(doc, a) == ("مطالبين", "المحتجون", "بتشغيل أبناء الجهة")

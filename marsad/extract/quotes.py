@@ -239,11 +239,21 @@ class Reader(SpeakerPhrases):
         hits = [k for k in ks if k < len(s.words) and s.words[k].start in starts]
         for pos, k in enumerate(hits):
             raw = s.words[k].start
-            if self._inside_quote(raw) or self._inside_cue(raw) or self._generic(s, k):
+            if self._inside_quote(raw) or self._generic(s, k) or self._inside_cue(raw) and (
+                    _aside_end(s, k) is None):  # (an aside's verb speaks for the speaker)
                 continue
-            nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)),
-                       len(s.words))
+            nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
+                        and _aside_end(s, h) is None), len(s.words))
+            aside = _aside_end(s, k)
+            if aside is not None:
+                nxt = min(nxt, aside)  # الذي كان قد أكد أنّ …، إنّ: its content ends there
             draft = self._at(s, k, nxt)
+            if draft is not None and aside is not None and draft.content is not None and (
+                    draft.content.end > s.words[aside].start):
+                end = s.words[aside - 1].end  # the aside's content ends at its comma
+                draft.content = Span(draft.content.start, end)
+                if end <= draft.content.start:
+                    draft = None
             if draft is not None:
                 self._add(draft)
 
@@ -273,7 +283,9 @@ class Reader(SpeakerPhrases):
     # -- speech verbs ------------------------------------------------------------------------
     def _verb(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
         words = s.words
-        before = words[k - 1].norm if k > 0 else ""
+        rel = _relative_at(s, k)
+        # الذي كان قد أكد: the relative pronoun is what comes before the verb
+        before = words[rel].norm if rel is not None else words[k - 1].norm if k > 0 else ""
         if before in ("ما", "مما"):
             if words[k].norm in speech.ENCLITIC_FORMS or k + 1 < len(words) and words[
                     k + 1].norm in speech.RELATIVE_FILLERS or cue.lemma in W.SAY:
@@ -356,7 +368,9 @@ class Reader(SpeakerPhrases):
             if self._antecedent(s, speech.GENDER.get(words[k].norm)) is None:
                 return None  # الهيئة التي قال إنها …: "he said", the last speaker
         elif before in W.RELATIVE_PRONOUNS and speaker is None:
-            speaker = self.antecedent_noun(s, k - 1)  # الوزير الذي قال إنّ
+            r = k - 1 if rel is None else rel
+            speaker = self.antecedent_noun(  # الوزير الذي قال إنّ
+                s, r, across_comma=_aside_close(s, r) is not None or _person_before(s, r))
             if speaker is None:
                 return None
         elif speaker is None and (topic := self.topic_speaker(s, k)) is not None:
@@ -821,11 +835,18 @@ class Reader(SpeakerPhrases):
         loose = has_speaker or not cue.strict
         object_next = "obj" in cue.takes and has_speaker and i < len(words) and words[
             i].is_word and words[i].norm not in PREPOSITIONS and i not in s.date_at
-        first_comp = next((m for m in range(i, end) if is_complementizer(words[m].norm)
+        aside = _asides(s, i, end)  # الوزير، الذي كان قد أكد أنّ …، إنّ: read past it
+        if aside:
+            end = min(len(words), end + len(aside))
+            far = min(len(words), far + len(aside))
+        first_comp = next((m for m in range(i, end) if m not in aside and (
+                           is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS
-                           and words[m - 1].norm not in W.RELATIVE_PRONOUNS), None)
+                           and _relative_at(s, m) is None)), None)
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         for m in range(i, end):
+            if m in aside:
+                continue
             n = words[m].norm
             nb = words[m + 1].norm if m + 1 < len(words) else ""
             if quoted is not None and is_complementizer(n) and loose and words[
@@ -857,7 +878,7 @@ class Reader(SpeakerPhrases):
                 return m, m
             if "ب" in cue.takes and near and n.startswith("بال"):
                 return m, m
-            if m > i and n in speech.VERB_FORMS and words[m - 1].norm not in W.RELATIVE_PRONOUNS:
+            if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
         a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
         if not (a < len(words) and (words[a].norm in PREPOSITIONS or a in s.date_at)):
@@ -1087,6 +1108,62 @@ def _plural_ending(norm: str) -> bool:
     """A verb that carries a plural subject in its ending (قالوا، وطالبوا، يؤكدون): a verb
     before its subject is singular, so the noun phrase after it is no subject."""
     return speech.GENDER.get(norm) == "p" and norm.endswith(("وا", "ون"))
+
+
+
+#: words between a relative pronoun and its verb: الذي كان قد أكد، التي كانت قالت، الذي قد أعلن.
+_RELATIVE_AUX = (("كان",), ("كانت",), ("قد",), ("كان", "قد"), ("كانت", "قد"))
+
+
+def _relative_at(s: Sentence, k: int) -> int | None:
+    """The index of the relative pronoun whose verb is at ``k`` (الذي أكد، الذي كان قد أكد)."""
+    words = s.words
+    for aux in ((), *_RELATIVE_AUX):
+        r = k - len(aux) - 1
+        if r >= 0 and words[r].norm in W.RELATIVE_PRONOUNS and all(
+                words[r + 1 + i].norm == normalize_text(a) for i, a in enumerate(aux)):
+            return r
+    return None
+
+
+def _aside_end(s: Sentence, k: int) -> int | None:
+    """The closing comma of the relative clause whose verb is at ``k`` (:func:`_aside_close`)."""
+    r = _relative_at(s, k)
+    return None if r is None else _aside_close(s, r)
+
+
+def _aside_close(s: Sentence, r: int) -> int | None:
+    """The comma closing the relative clause opening at ``r`` (its first comma) when a
+    complementizer follows it (وقال الوزير، الذي كان يتحدث في مؤتمر صحفي، إنّ …): the clause
+    is an aside about the speaker, and what follows the comma is the content of the verb
+    before it."""
+    words = s.words
+    if r == 0 or not (words[r - 1].is_word or words[r - 1].norm in W.COMMA):
+        return None
+    close = next((j for j in range(r + 2, len(words) - 1) if words[j].norm in W.COMMA), None)
+    return close if close is not None and is_complementizer(words[close + 1].norm) else None
+
+
+
+def _person_before(s: Sentence, r: int) -> bool:
+    """Does a person's name end right before the comma before ``r`` (… توماس دي ميزيير، الذي)?"""
+    e = r - 2
+    if e < 0 or s.words[r - 1].norm not in W.COMMA:
+        return False
+    end = s.words[e].end
+    return any(x.type == "PERS" and x.end == end for x in s.entities_in(max(0, e - 6), e + 1))
+
+
+def _asides(s: Sentence, i: int, j: int) -> set[int]:
+    """The words of the asides (:func:`_aside_close`) that open in ``[i, j)``, their closing
+    commas included."""
+    inside: set[int] = set()
+    for r in range(i, min(j, len(s.words))):
+        if r not in inside and s.words[r].norm in W.RELATIVE_PRONOUNS:
+            close = _aside_close(s, r)
+            if close is not None:
+                inside.update(range(r, close + 1))
+    return inside
 
 
 def _disagree(a: str | None, b: str | None) -> bool:

@@ -487,10 +487,13 @@ class SpeakerPhrases:
         return not w.definite and len(n) > 4 and raw.endswith(W.POSSESSED) and not (
             self._speaker_head(n) or n in W.NAME_PARTS)
 
-    def antecedent_noun(self, s: Sentence, r: int) -> Span | None:
+    def antecedent_noun(self, s: Sentence, r: int, across_comma: bool = False) -> Span | None:
         """The noun phrase before the relative pronoun at ``r`` (وزير الخارجية الإيطالي الذي
-        قال: from the title; not a preposition's object: متصل بحركة المعتمدين التي)."""
+        قال: from the title; not a preposition's object: متصل بحركة المعتمدين التي); with
+        ``across_comma``, also before a comma (وزير الداخلية، الذي كان قد أكد)."""
         words = s.words
+        if across_comma and r > 1 and words[r - 1].norm in W.COMMA and words[r - 2].is_word:
+            r -= 1
         i = r
         found = None
         while i > 0 and r - i < W.MAX_ANTECEDENT and words[i - 1].is_word and words[
