@@ -503,19 +503,22 @@ def test_a_content_ends_before_a_second_cue_after_kama():
     assert show(doc, b) == ("يوصي", "الخبير", "بالتركيز على التغيير")
 
 
-#: pinned floors (F1, overlap level / exact level): quality may only go up.
-FLOORS = {"quotes-ant.jsonl": (0.89, 0.80),  # 220 articles since batch 9 (long, hard)
-          "quotes-ant-heldout.jsonl": (0.80, 0.46)}
+#: pinned floors (F1 of all three parts at the overlap level, at the exact level, and F1 of the
+#: cue): quality may only go up. The held-out and fresh files are never tuned on; the fresh
+#: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
+FLOORS = {"quotes-ant.jsonl": (0.89, 0.80, 0.87),  # 220 articles since batch 9 (long, hard)
+          "quotes-ant-heldout.jsonl": (0.80, 0.46, 0.87),
+          "quotes-ant-fresh.jsonl": (0.63, 0.58, 0.86)}
 
 
 @needs_shared
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_ant_gold_floors(name):
     scores = evaluate(load_quotes_gold(GOLD / name, NEWS)).scores()
-    overlap, exact = FLOORS[name]
+    overlap, exact, cue = FLOORS[name]
     assert scores["overlap"]["all"]["f1"] >= overlap
     assert scores["exact"]["all"]["f1"] >= exact
-    assert scores["overlap"]["cue"]["f1"] >= 0.87
+    assert scores["overlap"]["cue"]["f1"] >= cue
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seed/coalition-article.txt is absent")
