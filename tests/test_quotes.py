@@ -230,6 +230,15 @@ def test_a_relative_clause_about_the_speaker_is_an_aside():
     assert [show(doc, a)[:2] for a in atts] == [("وأضاف", "الوزير")]
 
 
+def test_a_title_in_construct_with_an_adjective_is_apposed_to_the_name():
+    doc, [a] = attributions("قال لطفي المرايحي، أمين عام حزب الاتحاد الشعبي الجمهوري، إن "
+                            "الحزب سيشارك.")
+    assert show(doc, a)[1] == "لطفي المرايحي، أمين عام حزب الاتحاد الشعبي الجمهوري"
+    doc, [a] = attributions("وقال سفيان السليطي، مساعد أول لوكيل الجمهورية بالقطب القضائي، إن "
+                            "المتهم موقوف.")
+    assert show(doc, a)[1] == "سفيان السليطي، مساعد أول لوكيل الجمهورية بالقطب القضائي"
+
+
 def test_a_participle_or_verb_after_a_comma_takes_the_clause_subject():
     doc, [a] = attributions("وأغلق المحتجون الطريق الرئيسية، مطالبين بتشغيل أبناء الجهة.")
     assert show(doc, a) == ("مطالبين", "المحتجون", "بتشغيل أبناء الجهة")

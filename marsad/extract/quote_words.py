@@ -44,6 +44,10 @@ DOMAIN_PREPS = {
                      ("نائب", "عن"), ("ناطق", "عن"), ("مسؤول", "في عن"), ("عضو", "في"),
                      ("مكلف", "ب"))
 }
+#: adjectives inside a title in construct (أمين عام حزب، مساعد أول لوكيل الجمهورية).
+TITLE_ADJECTIVES = frozenset(normalize_text(w) for w in (
+    "عام", "أول", "سابق", "أعلى", "خاص", "دائم", "مساعد",
+))
 LOCATIVE_PREPS = frozenset(normalize_text(w) for w in ("في", "عن", "من", "ب"))
 PLACE_NOUNS = frozenset(normalize_text(w) for w in (
     "ولاية", "منطقة", "مدينة", "جهة", "الجهة", "قطاع", "معتمدية", "بلدية", "ولايه", "دائرة",

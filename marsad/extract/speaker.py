@@ -160,10 +160,13 @@ class SpeakerPhrases:
         """Is the title at ``a`` the head of a construct whose last noun is definite or an
         entity (عضو المكتب; عضو نقابة الشركة; مساعد رئيس بلدية باريس)?"""
         words = s.words
-        for m in range(a + 1, min(a + 4, len(words))):
+        for m in range(a + 1, min(a + 5, len(words))):
             w = words[m]
             if w.definite or m in s.entity_at:
                 return True
+            if w.norm in W.TITLE_ADJECTIVES or w.norm[:1] == "ل" and self._speaker_head(
+                    w.norm[1:]):
+                continue  # أمين عام حزب …; مساعد أول لوكيل الجمهورية
             if not w.is_word or w.norm in PREPOSITIONS or w.norm in speech.VERB_FORMS or (
                     not self._speaker_head(w.norm) and not in_table(w.norm, W.BODIES)):
                 return False
