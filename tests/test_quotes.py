@@ -239,6 +239,16 @@ def test_a_title_in_construct_with_an_adjective_is_apposed_to_the_name():
     assert show(doc, a)[1] == "سفيان السليطي، مساعد أول لوكيل الجمهورية بالقطب القضائي"
 
 
+def test_a_fronted_speaker_keeps_the_titles_and_names_apposed_before_it():
+    doc, [a] = attributions("يذكر أن إيناس بن عثمان، زوجة النقابي الأمني، وليد زروق، صرحت خلال "
+                            "ندوة صحفية، أن زوجها بريء.")
+    assert show(doc, a)[1] == "إيناس بن عثمان، زوجة النقابي الأمني، وليد زروق"
+    doc, [a] = attributions("وكان رئيس البرلمان، محمد الناصر، دعا إلى الانعقاد يوم الاثنين.")
+    assert show(doc, a)[1] == "رئيس البرلمان، محمد الناصر"
+    doc, [a] = attributions("وفي سياق متصل، الوزير قال إن الوضع مستقر.")
+    assert show(doc, a)[1] == "الوزير"
+
+
 def test_a_participle_or_verb_after_a_comma_takes_the_clause_subject():
     doc, [a] = attributions("وأغلق المحتجون الطريق الرئيسية، مطالبين بتشغيل أبناء الجهة.")
     assert show(doc, a) == ("مطالبين", "المحتجون", "بتشغيل أبناء الجهة")

@@ -434,7 +434,42 @@ class SpeakerPhrases:
             k = self.noun_phrase_end(s, i, k)  # الحزب وجّه مراسلة … أعلم: the noun phrase
             if not self.speaker_like(s, i, k, relative=False):
                 return None
-        return s.span(i, k)
+        return s.span(self._apposed_before(s, i, k), k)
+
+    def _apposed_before(self, s: Sentence, i: int, k: int) -> int:
+        """The start of a fronted speaker with the units apposed before it between commas
+        (إيناس بن عثمان، زوجة النقابي الأمني، وليد زروق، صرحت؛ وكان رئيس البرلمان، محمد الناصر،
+        دعا): units of at most 8 words with no speech verb, not opening with a preposition or an
+        adverbial; the first opens the clause (after a complementizer, a stop, كان or قد) and is
+        a person's name or starts with a title."""
+        words = s.words
+        start = best = i
+        while start > 1 and words[start - 1].norm in W.COMMA and k - start < W.MAX_SPEAKER:
+            p = start - 1
+            while p > 0 and words[p - 1].is_word and not is_complementizer(
+                    words[p - 1].norm) and words[p - 1].norm not in W.FRONT_STOPS:
+                p -= 1
+            q = p  # past وكان، وقد: the clause's opening words
+            while q < start - 1 and (strip_conj(words[q].norm) in W.KAN or words[q].norm in (
+                    "قد", "وقد")):
+                q += 1
+            if not 0 < start - 1 - q <= 8 or words[q].norm in PREPOSITIONS or self._adverbial(
+                    s, q) or any(w.norm in speech.VERB_FORMS for w in words[q:start - 1]):
+                break
+            opens = q > p or q == 0 or not words[q - 1].is_word or is_complementizer(
+                words[q - 1].norm)
+            if opens and (self._speaker_head(words[q].norm) or self._name_unit(s, q, start - 1)):
+                best = q
+            if q > p:
+                break
+            start = q
+        return best
+
+    @staticmethod
+    def _name_unit(s: Sentence, q: int, end: int) -> bool:
+        """Is words ``[q, end)`` exactly one person's name?"""
+        e = s.entity_at.get(q)
+        return e is not None and e.type == "PERS" and e.end == s.words[end - 1].end
 
     def topic_speaker(self, s: Sentence, k: int) -> Span | None:
         """أما الحزب الاشتراكي فقد أكد؛ أما الأستاذة …، آمال قرامي، فقد أوضحت: the topic after
