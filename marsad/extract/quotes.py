@@ -237,14 +237,15 @@ class Reader(SpeakerPhrases):
     def _sentence(self, s: Sentence, starts: list[int]) -> None:
         ks = sorted({s.word_index(r) for r in starts})
         hits = [k for k in ks if k < len(s.words) and s.words[k].start in starts]
+        asides = {k: _aside_end(s, k) for k in hits}
         for pos, k in enumerate(hits):
             raw = s.words[k].start
+            aside = asides[k]
             if self._inside_quote(raw) or self._generic(s, k) or self._inside_cue(raw) and (
-                    _aside_end(s, k) is None):  # (an aside's verb speaks for the speaker)
+                    aside is None):  # (an aside's verb speaks for the speaker)
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
-                        and _aside_end(s, h) is None), len(s.words))
-            aside = _aside_end(s, k)
+                        and asides[h] is None), len(s.words))
             if aside is not None:
                 nxt = min(nxt, aside)  # الذي كان قد أكد أنّ …، إنّ: its content ends there
             draft = self._at(s, k, nxt)
@@ -1110,18 +1111,19 @@ def _plural_ending(norm: str) -> bool:
     return speech.GENDER.get(norm) == "p" and norm.endswith(("وا", "ون"))
 
 
-
-#: words between a relative pronoun and its verb: الذي كان قد أكد، التي كانت قالت، الذي قد أعلن.
-_RELATIVE_AUX = (("كان",), ("كانت",), ("قد",), ("كان", "قد"), ("كانت", "قد"))
+#: words between a relative pronoun and its verb: الذي أكد، الذي كان قد أكد، التي كانت قالت،
+#: الذي قد أعلن (normalized).
+_RELATIVE_AUX = tuple(tuple(normalize_text(w) for w in aux) for aux in (
+    (), ("كان",), ("كانت",), ("قد",), ("كان", "قد"), ("كانت", "قد")))
 
 
 def _relative_at(s: Sentence, k: int) -> int | None:
     """The index of the relative pronoun whose verb is at ``k`` (الذي أكد، الذي كان قد أكد)."""
     words = s.words
-    for aux in ((), *_RELATIVE_AUX):
+    for aux in _RELATIVE_AUX:
         r = k - len(aux) - 1
         if r >= 0 and words[r].norm in W.RELATIVE_PRONOUNS and all(
-                words[r + 1 + i].norm == normalize_text(a) for i, a in enumerate(aux)):
+                words[r + 1 + i].norm == a for i, a in enumerate(aux)):
             return r
     return None
 
@@ -1142,7 +1144,6 @@ def _aside_close(s: Sentence, r: int) -> int | None:
         return None
     close = next((j for j in range(r + 2, len(words) - 1) if words[j].norm in W.COMMA), None)
     return close if close is not None and is_complementizer(words[close + 1].norm) else None
-
 
 
 def _person_before(s: Sentence, r: int) -> bool:
