@@ -17,7 +17,8 @@ word, over all index columns: no column filters, which cost position lists). A p
 phrase of the index's stem-pair tokens (``ـتحالفـدول``), a prefix of 2 to 4 letters is one
 prefix token (``انتـ``), a longer one an FTS5 prefix query (:mod:`marsad.store.terms`). The
 user's text never reaches SQL:
-every term is a quoted FTS5 string built from normalized letters and digits, and anything the
+an odd number of quotation marks makes them all punctuation (a stray one in a pasted
+headline), every term is a quoted FTS5 string built from normalized letters and digits, and anything the
 parser cannot read is a :class:`QueryError` that says where and why.
 """
 
@@ -34,7 +35,7 @@ MAX_TERMS = 64
 MIN_PREFIX = 2
 OPERATORS = ("AND", "OR", "NOT")
 
-_LEX = re.compile(r'\s+|(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+)')
+_LEX = re.compile(r'\s+|(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*")|(?P<word>[^\s()"]+)')
 
 
 class QueryError(MarsadError):
@@ -98,13 +99,14 @@ class Compiled:
 
 def _lex(query: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for m in _LEX.finditer(query):
+    # an odd number of quotation marks (a pasted headline's stray one) makes them all
+    # punctuation: which of them the user meant to pair cannot be known
+    text = query.replace('"', " ") if query.count('"') % 2 else query
+    for m in _LEX.finditer(text):
         kind = m.lastgroup
         if kind is None:
             continue
         value = m.group()
-        if kind == "q" and (len(value) < 2 or not value.endswith('"')):
-            raise QueryError(query, "a quotation mark is not closed")
         if kind == "word" and value in OPERATORS:
             kind = value
         out.append((kind, value))
