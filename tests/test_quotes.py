@@ -455,6 +455,27 @@ def test_the_same_official_continues_and_the_same_decision_is_no_source():
     assert [show(doc, a)[1] for a in atts] == ["الوزير"] * 3
 
 
+def test_the_source_by_its_definite_head_alone_is_the_source_named_before():
+    doc, atts = attributions("قال مصدر من وزارة الداخلية إن الوضع هادئ. ونفى المصدر نفسه "
+                             "وقوع إصابات. وبين المصدر أن الدوريات متواصلة. "
+                             "وأكدت مصادر أمنية أن الطريق مفتوحة. وأوضحت المصادر ذاتها أنه "
+                             "تم إيقاف مجموعة.")
+    assert [show(doc, a) for a in atts] == [
+        ("قال", "مصدر من وزارة الداخلية", "الوضع هادئ"),
+        ("ونفى", "مصدر من وزارة الداخلية", "وقوع إصابات"),
+        ("وبين", "مصدر من وزارة الداخلية", "الدوريات متواصلة"),
+        ("وأكدت", "مصادر أمنية", "الطريق مفتوحة"),
+        ("وأوضحت", "مصادر أمنية", "تم إيقاف مجموعة")]
+
+
+def test_the_same_source_with_none_before_and_a_former_office_speak_for_themselves():
+    doc, atts = attributions("قال الوزير نفسه إن الوضع هادئ.")
+    assert [show(doc, a) for a in atts] == [("قال", "الوزير نفسه", "الوضع هادئ")]
+    doc, atts = attributions("قال الوزير إن الوضع هادئ. وأكد مدير المعهد المذكور، "
+                             "عادل الهويدي، أن الدروس متواصلة.")
+    assert show(doc, atts[1])[1] == "مدير المعهد المذكور، عادل الهويدي"
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

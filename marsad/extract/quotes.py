@@ -359,7 +359,7 @@ class Reader(SpeakerPhrases):
         if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
                 words[opened[1]].norm):
             return None  # كما قال الوزير: "as the minister said", not an attribution
-        if speaker is not None and self._same_source(s, k + 1, sp_end):
+        if speaker is not None and self._same_source(s, k, sp_end):
             speaker = None  # وأشار نفس المصدر: the source named before
             return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
         if cue.near_comp and opened[1] > sp_end + 1:
@@ -431,16 +431,27 @@ class Reader(SpeakerPhrases):
         return self._named(s, s.span(k, k + 1), s.span(k + 2, sp_end), sp_end, cue, nxt)
 
     @staticmethod
-    def _same_source(s: Sentence, i: int, j: int) -> bool:
+    def _marked_same(s: Sentence, i: int, j: int) -> bool:
         norms = []  # up to a comma: المصدر ذاته، لمراسل الجوهرة …
         for w in s.words[i:j]:
             if w.norm in W.COMMA:
                 break
             norms.append(w.norm)
-        return 0 < len(norms) <= 3 and any(  # المصدر نفسه، المسؤول ذاته، نفس الوزير
-            n in speech.SAME_SOURCE_HEADS or n.startswith("ال") and in_table(
-                n, speech.SPEAKER_HEADS) for n in norms) and any(
-            n in speech.SAME_SOURCE_MARKS for n in norms)
+        source = any(n in speech.SAME_SOURCE_HEADS for n in norms)
+        return 0 < len(norms) <= 3 and (source or any(  # المصدر نفسه، المسؤول ذاته، نفس الوزير
+            n.startswith("ال") and in_table(n, speech.SPEAKER_HEADS) for n in norms)) and any(
+            n in speech.SAME_SOURCE_MARKS and (source or n not in _PREVIOUS) for n in norms)
+
+    def _same_source(self, s: Sentence, k: int, sp_end: int) -> bool:
+        """The speaker of cue ``k`` (words to ``sp_end``) is one named before, when one was:
+        وأشار نفس المصدر، المسؤول ذاته; or a source named by its definite head alone (and an
+        adjective): وبين المصدر، وأكدت المصادر، وأضاف المصدر الأمني."""
+        norms = [w.norm for w in s.words[k + 1:sp_end]]
+        definite = (0 < len(norms) <= 2 and norms[0] in _DEFINITE_SOURCE
+                    and all(n.startswith("ال") for n in norms)
+                    and not s.entities_in(k + 1, sp_end))
+        return (definite or self._marked_same(s, k + 1, sp_end)) and self._antecedent(
+            s, self._cue_gender(s, s.span(k, k + 1))) is not None
 
     def object(self, s: Sentence, k: int, sp_end: int,
                nxt: int) -> tuple[int, tuple[int, int]] | None:
@@ -1103,6 +1114,10 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+#: a source named by its definite head alone refers to one named before (وبين المصدر).
+_DEFINITE_SOURCE = frozenset(normalize_text(w) for w in ("المصدر", "المصادر"))
+#: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
+_PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
 
 
 def _plural_ending(norm: str) -> bool:

@@ -34,6 +34,10 @@ from marsad.extract.clause import (
     strip_conj,
 )
 from marsad.model import Doc, Span
+from marsad.text.normalize import normalize_text
+
+#: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
+_SELF_MARKS = frozenset(normalize_text(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 
 
 class SpeakerPhrases:
@@ -72,6 +76,8 @@ class SpeakerPhrases:
             if self._stop(s, i, n, i == j):
                 break
             i += 1
+        if j < i < len(words) and words[i].norm in _SELF_MARKS:
+            i += 1  # المصدر نفسه، المصادر ذاتها
         if i > j + 1 and words[i - 1].norm in W.ISSUED:
             i = self._issuer(s, i)  # بلاغ صدر اليوم الاثنين 23 جانفي عن وزارة النقل
             if words[i - 1].norm in W.ISSUED:
@@ -254,6 +260,8 @@ class SpeakerPhrases:
                 after_definite = ent is not None or obj < end and words[obj].definite
             elif not words[i].is_word:
                 i += 1  # quotation marks: مراسل "الجوهرة أف أم"
+            elif after_definite and n in _SELF_MARKS:
+                i += 1  # المصدر نفسه
             elif after_definite and not words[i].definite and words[i].is_word and not (
                     n[:1] in "بل" and len(n) > 3 and not n.startswith(W.NAME_PREFIXES)):
                 return i  # (not بمجلس، لموظفي: a preposition's object)
