@@ -476,6 +476,19 @@ def test_the_same_source_with_none_before_and_a_former_office_speak_for_themselv
     assert show(doc, atts[1])[1] == "مدير المعهد المذكور، عادل الهويدي"
 
 
+def test_a_time_between_the_verb_and_its_subject():
+    for text, speaker in (
+            ("أكد اليوم الثلاثاء وزير الصحة أن الوضع مستقر.", "وزير الصحة"),
+            ("أعلنت يوم 12 جانفي 2017 وزارة الداخلية أن الوضع مستقر.", "وزارة الداخلية"),
+            ("كشف اليوم محمد رؤوف اليوسفي، الناطق الرسمي باسم المحكمة، أن الرضيع حي.",
+             "محمد رؤوف اليوسفي، الناطق الرسمي باسم المحكمة")):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[1:] for a in atts] == [(speaker, text.split(" أن ")[1][:-1])]
+    # a subject before the verb: the noun after the time is its object
+    doc, atts = attributions('قال ترامب إنه مستعد. وكان ترامب وصف الأحد كيم بأنه "ماكر جدا".')
+    assert show(doc, atts[-1])[1] == "ترامب"
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")
@@ -546,7 +559,7 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 #: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
           # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
-          "quotes-ant-heldout.jsonl": (0.80, 0.46, 0.87),
+          "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
           "quotes-ant-fresh.jsonl": (0.67, 0.62, 0.86)}
 
 

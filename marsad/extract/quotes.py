@@ -310,44 +310,45 @@ class Reader(SpeakerPhrases):
         if k + 2 < len(words) and words[k + 1].norm in W.COMMA and words[k + 2].is_word and (
                 k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))):
             return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
-        after = words[k + 1].norm if k + 1 < len(words) else ""
+        j = self.subject_start(s, k)  # after a time: كشف اليوم الثلاثاء محمد …
+        after = words[j].norm if j < len(words) else ""
         if after in W.ADDRESSEES and k + 2 < len(words) and (
                 words[k + 2].definite or k + 2 in s.entity_at):
             return self._told(s, k, nxt, cue)  # قال له الموظف: «…»
         no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
-                          k + 2 < len(words) and self._speaker_head(words[k + 2].norm))
+                          j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
-                      or "obj" in cue.takes and self._object_head(s, k + 1)  # وأكد أهميةَ …
+                      or "obj" in cue.takes and self._object_head(s, j)  # وأكد أهميةَ …
                       or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
-                      or k + 1 < len(words) and self._medium(s, k + 1)  # قالت لقناة "…"
+                      or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k, cue)  # ودعا رجال الأعمال إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
-        sp_end = k + 1 if no_subject else self.speaker_end(s, k + 1)
-        speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
+        sp_end = j if no_subject else self.speaker_end(s, j)
+        speaker = s.span(j, sp_end) if sp_end > j else None
         opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
         if "obj" in cue.takes and self._object_head(s, sp_end):
             opened = (sp_end, sp_end)  # وأكد (المرزوقي) ضرورةَ محاسبة …: the object
         if (opened is not None and "obj" in cue.takes and speaker is not None
                 and (words[opened[1]].norm in cue.takes or opened[1] == sp_end
                      and words[sp_end].norm[:1] == "ب" and "ب" in cue.takes)):
-            np_end = self.noun_phrase_end(s, k + 1, sp_end)
-            if k + 1 < np_end < sp_end:  # وأكد المرزوقي ضرورةَ محاسبة … على
+            np_end = self.noun_phrase_end(s, j, sp_end)
+            if j < np_end < sp_end:  # وأكد المرزوقي ضرورةَ محاسبة … على
                 if cue.lemma not in W.ADDRESSING:  # (دعت الإدارة مستعملي الطريق إلى …)
                     opened = (np_end, np_end)
                 sp_end = np_end
-                speaker = s.span(k + 1, sp_end)
+                speaker = s.span(j, sp_end)
         content, direct = self.content(s, opened[0], nxt) if opened else (None, False)
         if content is None and ("obj" in cue.takes or cue.lemma in W.LATE_OBJECT) and (
                 not cue.needs_comp or speaker is not None
-                                                        and self._speaker_head(words[k + 1].norm)):
-            found = self.object(s, k, sp_end, nxt)
+                                                        and self._speaker_head(words[j].norm)):
+            found = self.object(s, j - 1, sp_end, nxt)
             if found is not None:
                 sp_end, opened = found
-                speaker = s.span(k + 1, sp_end) if sp_end > k + 1 else None
+                speaker = s.span(j, sp_end) if sp_end > j else None
                 content, direct = self.content(s, opened[0], nxt)
         if opened is None:
             return self._postposed(s, k, speaker, cue)
@@ -359,7 +360,7 @@ class Reader(SpeakerPhrases):
         if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
                 words[opened[1]].norm):
             return None  # كما قال الوزير: "as the minister said", not an attribution
-        if speaker is not None and self._same_source(s, k, sp_end):
+        if speaker is not None and self._same_source(s, k, j, sp_end):
             speaker = None  # وأشار نفس المصدر: the source named before
             return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
         if cue.near_comp and opened[1] > sp_end + 1:
@@ -442,15 +443,15 @@ class Reader(SpeakerPhrases):
             n.startswith("ال") and in_table(n, speech.SPEAKER_HEADS) for n in norms)) and any(
             n in speech.SAME_SOURCE_MARKS and (source or n not in _PREVIOUS) for n in norms)
 
-    def _same_source(self, s: Sentence, k: int, sp_end: int) -> bool:
-        """The speaker of cue ``k`` (words to ``sp_end``) is one named before, when one was:
+    def _same_source(self, s: Sentence, k: int, j: int, sp_end: int) -> bool:
+        """The speaker of cue ``k`` (words ``j`` to ``sp_end``) is one named before, when one was:
         وأشار نفس المصدر، المسؤول ذاته; or a source named by its definite head alone (and an
         adjective): وبين المصدر، وأكدت المصادر، وأضاف المصدر الأمني."""
-        norms = [w.norm for w in s.words[k + 1:sp_end]]
+        norms = [w.norm for w in s.words[j:sp_end]]
         definite = (0 < len(norms) <= 2 and norms[0] in _DEFINITE_SOURCE
                     and all(n.startswith("ال") for n in norms)
-                    and not s.entities_in(k + 1, sp_end))
-        return (definite or self._marked_same(s, k + 1, sp_end)) and self._antecedent(
+                    and not s.entities_in(j, sp_end))
+        return (definite or self._marked_same(s, j, sp_end)) and self._antecedent(
             s, self._cue_gender(s, s.span(k, k + 1))) is not None
 
     def object(self, s: Sentence, k: int, sp_end: int,

@@ -92,16 +92,38 @@ class SpeakerPhrases:
     def _issuer(self, s: Sentence, i: int) -> int:
         """Past times and dates after "صدر" to the issuer after عن (or ``i``)."""
         words = s.words
-        m = i
-        while m < len(words) and (words[m].norm in W.TIMES or words[m].norm in W.WEEKDAYS):
-            m += 1
-            if m in s.date_at:
-                m = s.word_index(s.date_at[m].end - 1) + 1
-        if m in s.date_at:
-            m = s.word_index(s.date_at[m].end - 1) + 1
+        m = self.past_times(s, i)
         if m + 1 < len(words) and words[m].norm == "عن":
             return self.speaker_end(s, m + 1, appose=False)
         return i
+
+    @staticmethod
+    def past_times(s: Sentence, m: int) -> int:
+        """The word after the times, weekdays and dates that open at word ``m`` (اليوم
+        الثلاثاء، أمس 12 جانفي), or ``m``."""
+        words = s.words
+        while m < len(words):
+            if m in s.date_at:
+                m = s.word_index(s.date_at[m].end - 1) + 1
+            elif words[m].norm in W.TIMES or words[m].norm in W.WEEKDAYS:
+                m += 1
+            else:
+                break
+        return m
+
+    def subject_start(self, s: Sentence, k: int) -> int:
+        """Where the subject of the verb at word ``k`` starts: right after it, or after a
+        time between them when a speaker's noun, an entity or a known name follows the time
+        (كشف اليوم الثلاثاء محمد …، أفاد أمس وزير الصحة) and none came before the verb."""
+        words = s.words
+        m = self.past_times(s, k + 1)
+        if m == k + 1 or m >= len(words) or k > 0 and (
+                s.entity_covering(k - 1) is not None or words[k - 1].norm in self.names
+                or self._speaker_head(words[k - 1].norm)):
+            return k + 1  # وكان ترامب وصف الأحد كيم بأنه …: the subject came first
+        if m in s.entity_at or self._speaker_head(words[m].norm) or self._known_name(s, m) > m:
+            return m
+        return k + 1
 
     def _person_at(self, s: Sentence, i: int) -> bool:
         """Is word ``i`` (part of) a person's name? A quotation after it is what the person
