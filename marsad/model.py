@@ -219,10 +219,11 @@ class Attribution(Span):
 
     The span covers the cue, the speaker and the content. ``cue`` is the word(s) that report
     speech (قال، ويشير، حسب، وفق تعبيره, or the opening quotation mark of a bare quote);
-    ``speaker`` the words naming who speaks, or ``None`` when the attribution ``continues`` an
-    earlier one (وأضاف، وتابع، وفق تعبيره): ``continues`` is then the index, in the
-    ``attributions`` group, of the attribution whose speaker it carries on. ``content`` is
-    what was said (inside the quotation marks when ``direct``). ``speaker_kb_id`` is the
+    ``speaker`` the words naming who speaks (for a continuation whose speaker was named
+    only as the subject of the sentence before, those words there), or ``None`` when the
+    attribution ``continues`` an earlier one (وأضاف، وتابع، وفق تعبيره): ``continues`` is then
+    the index, in the ``attributions`` group, of the attribution whose speaker it carries on.
+    ``content`` is what was said (inside the quotation marks when ``direct``). ``speaker_kb_id`` is the
     knowledge-base entity the speaker is or includes (وزير الخارجية التركي → Turkey), copied
     along continuations. ``kind`` is ``verb`` (a speech verb), ``source`` (حسب، وفقا لـ، نقلا
     عن), ``quote`` (a quotation with no cue word) or ``continuation``; ``anonymous`` marks

@@ -489,6 +489,25 @@ def test_a_time_between_the_verb_and_its_subject():
     assert show(doc, atts[-1])[1] == "ترامب"
 
 
+def test_a_continuation_with_no_speaker_before_takes_the_subject_of_the_sentence_before():
+    doc, atts = attributions("توجّهت اليوم المواطنة ريم مولاهي بنداء إلى وزارة التربية. "
+                             "وقالت إنها تعمل أستاذة منذ 2006.")
+    assert [show(doc, a) for a in atts] == [
+        ("وقالت", "المواطنة ريم مولاهي", "تعمل أستاذة منذ 2006")]
+    # not when the cue disagrees with it, nor when a speaker came before
+    doc, atts = attributions("توجّهت اليوم المواطنة ريم مولاهي بنداء إلى وزارة التربية. "
+                             "وقال إنها تعمل أستاذة منذ 2006.")
+    assert [show(doc, a)[1] for a in atts] == [None]
+
+
+def test_a_source_after_a_time_and_before_a_clause_with_fa_qad():
+    doc, atts = attributions("وفقا لما أفاد به اليوم الناطق الرسمي باسم المحاكم مراد التركي "
+                             "فقد تم حجز البضاعة. وبحسب المدير الجهوي فوزي طالب فقد تم حجز "
+                             "الكمية.")
+    assert [show(doc, a)[1] for a in atts] == [
+        "الناطق الرسمي باسم المحاكم مراد التركي", "المدير الجهوي فوزي طالب"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")
@@ -560,7 +579,7 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
           # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
           "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
-          "quotes-ant-fresh.jsonl": (0.67, 0.62, 0.86)}
+          "quotes-ant-fresh.jsonl": (0.69, 0.64, 0.86)}
 
 
 @needs_shared

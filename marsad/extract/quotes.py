@@ -586,6 +586,21 @@ class Reader(SpeakerPhrases):
         words = s.words
         if any(d.sentence == s.index and d.cue.start < words[k].start for d in self.drafts[-3:]):
             return None  # the participle goes on with this sentence's attribution
+        found = self._opening_subject(s, k)
+        if found is None:
+            return None
+        j, end = found
+        head = words[j].norm
+        plural = words[k].norm.endswith(("ين", "ون", "وا"))
+        if plural != bare(head).endswith(("ون", "ين", "ات", "اء")) and not in_table(
+                head, actors.CROWD):
+            return None
+        return s.span(j, end)
+
+    def _opening_subject(self, s: Sentence, k: int) -> tuple[int, int] | None:
+        """(start, end) of the explicit subject that can speak of the verb that opens
+        sentence ``s`` and reports no speech, before word ``k`` (وقام المحتجون …)."""
+        words = s.words
         v = 0
         while v < k and (words[v].norm in speech.OPENERS or not words[v].is_word):
             v += 1
@@ -593,20 +608,33 @@ class Reader(SpeakerPhrases):
                 PREPOSITIONS) or not (words[v].norm[:1] in "وف" or v == 0):
             return None
         verb = words[v].norm
-        if verb in speech.VERB_FORMS or verb in speech.PARTICIPLE_FORMS or not (
-                words[v + 1].definite or v + 1 in s.entity_at):
+        j = self.subject_start(s, v)  # توجّهت اليوم المواطنة …
+        if verb in speech.VERB_FORMS or verb in speech.PARTICIPLE_FORMS or j >= k or not (
+                words[j].definite or j in s.entity_at):
             return None
-        end = min(self.speaker_end(s, v + 1), k)
-        end = self.noun_phrase_end(s, v + 1, end)  # وحمّلت التنسيقية | الوالي …
-        head = words[v + 1].norm
-        if end <= v + 1 or not (self.speaker_like(s, v + 1, end, relative=False)
-                                or in_table(head, actors.CROWD) or head in actors.PROTESTERS):
+        end = min(self.speaker_end(s, j), k)
+        end = self.noun_phrase_end(s, j, end)  # وحمّلت التنسيقية | الوالي …
+        head = words[j].norm
+        if end <= j or not (self.speaker_like(s, j, end, relative=False)
+                            or in_table(head, actors.CROWD) or head in actors.PROTESTERS):
             return None
-        plural = words[k].norm.endswith(("ين", "ون", "وا"))
-        if plural != bare(head).endswith(("ون", "ين", "ات", "اء")) and not in_table(
-                head, actors.CROWD):
+        return j, end
+
+    def _previous_subject(self, s: Sentence, cue: Span,
+                          gender: str | None) -> tuple[Sentence, Span] | None:
+        """The speaker of a continuation with no speaker before it that opens its sentence:
+        the subject of the sentence before, when that sentence opens with a verb that
+        reports no speech and the cue agrees with it (توجّهت المواطنة ريم مولاهي بنداء …
+        وقالت إنها …)."""
+        k = s.word_index(cue.start)
+        if s.index == 0 or any(w.is_word and w.norm not in speech.OPENERS
+                               for w in s.words[:k]):
             return None
-        return s.span(v + 1, end)
+        p = self.index.get(s.index - 1)
+        found = self._opening_subject(p, len(p.words))
+        if found is None or _disagree(gender, self.phrase_gender(p, *found)):
+            return None
+        return p, p.span(*found)
 
     def _content_subject(self, s: Sentence, k: int) -> Span | None:
         """The subject that opens the reported content a speaker-less verb at ``k`` is
@@ -646,7 +674,7 @@ class Reader(SpeakerPhrases):
         j = k + 1
         if j < len(words) and words[j].norm in speech.RELATIVE_FILLERS:
             j += 1
-        j = self._skip_media(s, j)
+        j = self._skip_media(s, self.past_times(s, j))  # ما أكده أمس الوزير
         sp_end = self.speaker_end(s, j)
         if sp_end == j or not self.speaker_like(s, j, sp_end, relative=True):
             return None
@@ -693,7 +721,7 @@ class Reader(SpeakerPhrases):
                 j += 1
             if verb in ("جاء", "ورد") and j < len(words) and words[j].norm in ("في", "علي"):
                 j += 1  # جاء في، ورد على
-            j = self._skip_media(s, j)
+            j = self._skip_media(s, self.past_times(s, j))  # وفقا لما أفاد به اليوم الناطق
             if j < len(words) and words[j].norm in PREPOSITIONS:
                 return self._pronoun_source(s, k, j, nxt)  # حسب ما صرح به في مقابلة
         if j >= len(words):
@@ -1044,6 +1072,12 @@ class Reader(SpeakerPhrases):
                 draft.kb_id = self.drafts[draft.continues].kb_id
                 draft.anonymous = self.drafts[draft.continues].anonymous
                 draft.gender = self.drafts[draft.continues].gender
+            elif (found := self._previous_subject(s, cue, gender)) is not None:
+                p, draft.speaker = found  # named in the sentence before, which says nothing
+                i, j = p.word_index(draft.speaker.start), p.word_index(draft.speaker.end - 1) + 1
+                ent = entity_kb(p.entities_in(i, j))
+                draft.kb_id = ent.kb_id if ent is not None else None
+                draft.gender = gender or self.phrase_gender(p, i, j)
         return draft
 
     @staticmethod
@@ -1094,7 +1128,7 @@ class Reader(SpeakerPhrases):
         if draft.direct and draft.content is not None:
             self.claimed.append((draft.content.start, draft.content.end))
         if draft.speaker is not None:
-            s = self.index.get(draft.sentence)
+            s = self.index.get(self.index.sentence_of(draft.speaker.start))
             self._learn_names(s, s.word_index(draft.speaker.start),
                               s.word_index(draft.speaker.end - 1) + 1)
 

@@ -37,6 +37,8 @@ from marsad.model import Doc, Span
 from marsad.text.normalize import normalize_text
 
 #: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
+#: particles that open a verbal clause (قد + a verb): no part of a speaker's noun phrase.
+_CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("قد", "فقد", "وقد", "لقد", "ولقد"))
 _SELF_MARKS = frozenset(normalize_text(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 
 
@@ -323,8 +325,8 @@ class SpeakerPhrases:
                 strip_conj(prev.norm) in W.IN_CHARGE and n[:1] == "ب"
                 or n == "من" and prev.norm in actors.QUANTIFIERS):
             return False  # كاتب الدولة المكلف بالرياضة، عدد من اللاجئين
-        if not first and n in W.WEEKDAYS:
-            return True  # أعلن علماء الإثنين
+        if not first and n in W.WEEKDAYS or n in _CLAUSE_OPENERS:
+            return True  # أعلن علماء الإثنين; … مراد التركي فقد تمّ
         if not first and prev is not None and bare(prev.norm) in W.PLACE_BARE and not (
                 strip_conj(prev.norm).startswith("ال")) and s.words[i].is_word and not (
                 n in PREPOSITIONS or is_complementizer(n) or n in speech.VERB_FORMS):
