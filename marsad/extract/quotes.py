@@ -681,6 +681,9 @@ class Reader(SpeakerPhrases):
         if self.drafts and (c := self.drafts[-1].content) is not None and (
                 c.start <= words[k - 1].start < c.end):
             return None  # أكد الناطق … ما أفاد به مراسلنا: the object of the last cue
+        if k > 1 and words[k - 2].is_word and (words[k - 2].definite and strip_conj(
+                words[k - 2].norm) not in _POINTERS or words[k - 2].norm in speech.VERB_FORMS):
+            return None  # من بين الانتقادات ما كتبه، اعتبر ما كتبته: "what he wrote", an object
         first = k - 1
         if first > 0 and strip_conj(words[first - 1].norm) in ("هو", "هي", "هذا", "ذلك"):
             first -= 1
@@ -1150,6 +1153,8 @@ class Reader(SpeakerPhrases):
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
 #: a source named by its definite head alone refers to one named before (وبين المصدر).
+#: what a relative source (وهو ما أكده الوزير) points back to.
+_POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
 _DEFINITE_SOURCE = frozenset(normalize_text(w) for w in ("المصدر", "المصادر"))
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
