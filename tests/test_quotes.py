@@ -514,6 +514,15 @@ def test_what_someone_wrote_after_a_noun_or_a_verb_is_an_object_not_a_source():
     assert [show(doc, a) for a in atts] == [("وهو ما أكده", "الوزير", "ارتفعت الأسعار كثيرا")]
 
 
+def test_a_text_that_stipulates_and_text_as_a_noun():
+    doc, atts = attributions("وينص الفصل الخامس من القانون على أن النشاط لا يكون إلا بترخيص. "
+                             "صادق البرلمان على نص القانون.")
+    assert [show(doc, a) for a in atts] == [
+        ("وينص", "الفصل الخامس", "النشاط لا يكون إلا بترخيص")]
+    doc, atts = attributions("قال الوزير إن الوضع صعب. كما ينص على ضرورة الإعلام.")
+    assert [show(doc, a)[0] for a in atts] == ["قال"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")
@@ -585,7 +594,7 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
           # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
           "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
-          "quotes-ant-fresh.jsonl": (0.69, 0.63, 0.86)}
+          "quotes-ant-fresh.jsonl": (0.69, 0.64, 0.86)}
 
 
 @needs_shared

