@@ -523,6 +523,15 @@ def test_a_text_that_stipulates_and_text_as_a_noun():
     assert [show(doc, a)[0] for a in atts] == ["قال"]
 
 
+def test_data_that_point_to_something_inside_reported_content_is_a_nested_claim():
+    doc, atts = attributions("قال مدير المعهد نبيل بالعم إن نتائج سبر الآراء الفرنسية تشير إلى "
+                             "تقدم ماكرون على لوبان.")
+    assert [show(doc, a)[:2] for a in atts] == [
+        ("قال", "مدير المعهد نبيل بالعم"), ("تشير", "نتائج سبر الآراء الفرنسية")]
+    doc, atts = attributions("قال الوزير إن الآباء يحذرون أبناءهم من المخدرات.")
+    assert [show(doc, a)[0] for a in atts] == ["قال"]  # a habit
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")
@@ -594,7 +603,7 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
           # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
           "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
-          "quotes-ant-fresh.jsonl": (0.69, 0.64, 0.86)}
+          "quotes-ant-fresh.jsonl": (0.70, 0.64, 0.86)}
 
 
 @needs_shared

@@ -168,6 +168,13 @@ DOCUMENTS = frozenset(normalize_text(w) for w in (
 ADDRESSING = frozenset({"دعا", "طالب", "ناشد", "حث", "أعلم", "أبلغ"})
 ISSUED = frozenset(normalize_text(w) for w in ("صدر", "صادر", "الصادر", "صدرت", "الصادرة"))
 #: bodies a speaker works in (النائب بمجلس الشعب، مصدر طبي بقسم الاستعجالي).
+#: data and documents that "show" or "point to" something (نتائج سبر الآراء تشير إلى …):
+#: their present-tense cue inside reported content is a claim, not a habit.
+DATA_HEADS = frozenset(normalize_text(w) for w in (
+    "نتائج", "أرقام", "معطيات", "إحصائيات", "احصائيات", "مؤشرات", "بيانات", "دراسة",
+    "دراسات", "تقرير", "تقارير", "استطلاع", "استطلاعات", "سبر", "تقديرات", "معلومات",
+    "مكاتب", "وثائق", "أبحاث", "بحوث", "تحاليل",
+))
 BODIES = frozenset(normalize_text(w) for w in (
     "مجلس", "قسم", "مصلحة", "مستشفى", "المستشفى", "وزارة", "الوزارة", "إدارة", "الإدارة",
     "مندوبية", "المندوبية", "جامعة", "الجامعة", "كلية", "معهد", "المعهد", "بلدية", "البلدية",

@@ -217,8 +217,19 @@ class Reader(SpeakerPhrases):
         raw = s.words[k].start
         if any(is_complementizer(w.norm) for w in s.words[k + 1:k + 5]):
             return False  # الأرقام تشير إلى أن …: a claim
+        if self._data_subject(s, k):
+            return False  # نتائج سبر الآراء تشير إلى تقدّم …: a claim
         return any(d.content is not None and d.content.start <= raw < d.content.end
                    for d in self.drafts[-3:])
+
+    def _data_subject(self, s: Sentence, k: int) -> bool:
+        """Is the subject before the cue at ``k`` data or a document (نتائج سبر الآراء، أرقام
+        الوزارة، المعلومات)?"""
+        i = k - 1
+        while i > 0 and k - i < 6 and not is_complementizer(s.words[i - 1].norm) and (
+                s.words[i - 1].is_word):
+            i -= 1  # back to the start of the clause (after أنّ/إنّ or a mark)
+        return i < k and in_table(strip_conj(s.words[i].norm), W.DATA_HEADS)
 
     def _inside_cue(self, raw: int) -> bool:
         """Is ``raw`` between the last attribution's cue and its content (وختم بالقول)?"""
