@@ -532,6 +532,24 @@ def test_data_that_point_to_something_inside_reported_content_is_a_nested_claim(
     assert [show(doc, a)[0] for a in atts] == ["قال"]  # a habit
 
 
+def test_other_sources_and_the_object_of_the_sentence_before_are_not_the_last_speaker():
+    # a bare المصادر/المصدر continues only a speaker it agrees with
+    doc, atts = attributions("قال محمد إن الوضع صعب. وقالت المصادر الطبية إن عدد الجرحى ارتفع.")
+    assert [show(doc, a)[1] for a in atts] == ["محمد", "المصادر الطبية"]
+    # the subject of the sentence before ends before the verb's object
+    for text, speaker in (("زار الوزير المستشفى. وقال إن الوضع صعب.", "الوزير"),
+                          ("زارت الوزيرة المستشفى الجهوي بصفاقس. وقالت إن الوضع صعب.",
+                           "الوزيرة"),
+                          ("اتصل المواطن التونسي بالإذاعة. وقال إن رحلته ألغيت.",
+                           "المواطن التونسي")):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[1] for a in atts] == [speaker]
+    # a singular head in construct is masculine (رئيس دائرة), so المصدر continues him
+    doc, atts = attributions("وفق ما أفاد به رئيس دائرة الغابات محمد دبابي، تم غرس الأشجار. "
+                             "وبين المصدر أنه سيتم عقد جلسة عمل.")
+    assert show(doc, atts[-1])[1] == "رئيس دائرة الغابات محمد دبابي"
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -167,7 +167,6 @@ DOCUMENTS = frozenset(normalize_text(w) for w in (
 #: verbs with an addressee before their preposition (دعا الوزير المواطنين إلى …).
 ADDRESSING = frozenset({"دعا", "طالب", "ناشد", "حث", "أعلم", "أبلغ"})
 ISSUED = frozenset(normalize_text(w) for w in ("صدر", "صادر", "الصادر", "صدرت", "الصادرة"))
-#: bodies a speaker works in (النائب بمجلس الشعب، مصدر طبي بقسم الاستعجالي).
 #: data and documents that "show" or "point to" something (نتائج سبر الآراء تشير إلى …):
 #: their present-tense cue inside reported content is a claim, not a habit.
 DATA_HEADS = frozenset(normalize_text(w) for w in (
@@ -175,6 +174,7 @@ DATA_HEADS = frozenset(normalize_text(w) for w in (
     "دراسات", "تقرير", "تقارير", "استطلاع", "استطلاعات", "سبر", "تقديرات", "معلومات",
     "مكاتب", "وثائق", "أبحاث", "بحوث", "تحاليل",
 ))
+#: bodies a speaker works in (النائب بمجلس الشعب، مصدر طبي بقسم الاستعجالي).
 BODIES = frozenset(normalize_text(w) for w in (
     "مجلس", "قسم", "مصلحة", "مستشفى", "المستشفى", "وزارة", "الوزارة", "إدارة", "الإدارة",
     "مندوبية", "المندوبية", "جامعة", "الجامعة", "كلية", "معهد", "المعهد", "بلدية", "البلدية",

@@ -225,6 +225,8 @@ class Reader(SpeakerPhrases):
     def _data_subject(self, s: Sentence, k: int) -> bool:
         """Is the subject before the cue at ``k`` data or a document (نتائج سبر الآراء، أرقام
         الوزارة، المعلومات)?"""
+        if k == 0:
+            return False
         i = k - 1
         while i > 0 and k - i < 6 and not is_complementizer(s.words[i - 1].norm) and (
                 s.words[i - 1].is_word):
@@ -323,9 +325,9 @@ class Reader(SpeakerPhrases):
             return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
         j = self.subject_start(s, k)  # after a time: كشف اليوم الثلاثاء محمد …
         after = words[j].norm if j < len(words) else ""
-        if after in W.ADDRESSEES and k + 2 < len(words) and (
-                words[k + 2].definite or k + 2 in s.entity_at):
-            return self._told(s, k, nxt, cue)  # قال له الموظف: «…»
+        if after in W.ADDRESSEES and j + 1 < len(words) and (
+                words[j + 1].definite or j + 1 in s.entity_at):
+            return self._told(s, k, j, nxt, cue)  # قال له الموظف: «…»
         no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
@@ -335,7 +337,7 @@ class Reader(SpeakerPhrases):
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
-                      or self._addressee_first(s, k, cue)  # ودعا رجال الأعمال إلى …
+                      or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = j if no_subject else self.speaker_end(s, j)
@@ -409,15 +411,16 @@ class Reader(SpeakerPhrases):
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
-    def _addressee_first(self, s: Sentence, k: int, cue: speech.Cue) -> bool:
-        """After دعا/طالب/ناشد/حث, a noun in construct that is no speaker noun and names no one
-        (ودعا رجالَ الأعمال وممثلي الإعلام إلى …) is the addressee: the subject is in the verb."""
-        if cue.lemma not in W.ADDRESSING or k + 1 >= len(s.words):
+    def _addressee_first(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
+        """After دعا/طالب/ناشد/حث, a noun in construct at word ``j`` (where a subject would
+        start) that is no speaker noun and names no one (ودعا رجالَ الأعمال وممثلي الإعلام إلى
+        …) is the addressee: the subject is in the verb."""
+        if cue.lemma not in W.ADDRESSING or j >= len(s.words):
             return False
-        w = s.words[k + 1]
-        return (w.is_word and not w.definite and k + 1 not in s.entity_at
-                and not self._speaker_head(w.norm) and k + 2 < len(s.words)
-                and s.words[k + 2].definite)
+        w = s.words[j]
+        return (w.is_word and not w.definite and j not in s.entity_at
+                and not self._speaker_head(w.norm) and j + 1 < len(s.words)
+                and s.words[j + 1].definite)
 
     def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
                           cue: speech.Cue) -> Draft | None:
@@ -437,12 +440,12 @@ class Reader(SpeakerPhrases):
             return None
         return self._draft(s, cue_span, speaker, content, direct, "verb")
 
-    def _told(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
-        """قال له الموظف «…»: the speaker after the addressee's pronoun."""
-        sp_end = self.speaker_end(s, k + 2)
-        if sp_end == k + 2:
+    def _told(self, s: Sentence, k: int, j: int, nxt: int, cue: speech.Cue) -> Draft | None:
+        """قال له الموظف «…»: the speaker after the addressee's pronoun (at word ``j``)."""
+        sp_end = self.speaker_end(s, j + 1)
+        if sp_end == j + 1:
             return None
-        return self._named(s, s.span(k, k + 1), s.span(k + 2, sp_end), sp_end, cue, nxt)
+        return self._named(s, s.span(k, k + 1), s.span(j + 1, sp_end), sp_end, cue, nxt)
 
     @staticmethod
     def _marked_same(s: Sentence, i: int, j: int) -> bool:
@@ -464,8 +467,10 @@ class Reader(SpeakerPhrases):
         definite = (0 < len(norms) <= 2 and norms[0] in _DEFINITE_SOURCE
                     and all(n.startswith("ال") for n in norms)
                     and not s.entities_in(j, sp_end))
-        return (definite or self._marked_same(s, j, sp_end)) and self._antecedent(
-            s, self._cue_gender(s, s.span(k, k + 1))) is not None
+        gender = self._cue_gender(s, s.span(k, k + 1))
+        if definite:  # وقالت المصادر after قال محمد: other sources
+            return self._antecedent(s, gender, strict=True) is not None
+        return self._marked_same(s, j, sp_end) and self._antecedent(s, gender) is not None
 
     def object(self, s: Sentence, k: int, sp_end: int,
                nxt: int) -> tuple[int, tuple[int, int]] | None:
@@ -645,9 +650,18 @@ class Reader(SpeakerPhrases):
             return None
         p = self.index.get(s.index - 1)
         found = self._opening_subject(p, len(p.words))
-        if found is None or _disagree(gender, self.phrase_gender(p, *found)):
+        if found is None:
             return None
-        return p, p.span(*found)
+        j, end = found
+        person = next((e for e in p.entities_in(j, end) if e.type == "PERS"), None)
+        if person is not None:
+            end = p.word_index(person.end - 1) + 1  # (not the object after the name)
+        else:  # زار الوزير المستشفى: the subject ends before the object (its adjectives stay)
+            end = next((m for m in range(j + 1, end) if not (p.words[m].definite and self.doc.text[
+                p.words[m].start:p.words[m].end].endswith(("ي", "ية")))), end)
+        if _disagree(gender, self.phrase_gender(p, j, end)):
+            return None
+        return p, p.span(j, end)
 
     def _content_subject(self, s: Sentence, k: int) -> Span | None:
         """The subject that opens the reported content a speaker-less verb at ``k`` is
@@ -814,7 +828,7 @@ class Reader(SpeakerPhrases):
             d, seen = self.drafts[d.continues], seen + 1
         if d.speaker is None:
             return set()
-        said = self.index.get(d.sentence)
+        said = self.index.get(self.index.sentence_of(d.speaker.start))
         return {w.norm for w in said.words if d.speaker.start <= w.start < d.speaker.end}
 
     def _adjunct_at(self, s: Sentence, i: int) -> bool:
@@ -1109,11 +1123,12 @@ class Reader(SpeakerPhrases):
             return "p" if last.endswith(("هم", "هما")) else "f" if last.endswith("ها") else "m"
         return None
 
-    def _antecedent(self, s: Sentence, gender: str | None = None) -> int | None:
+    def _antecedent(self, s: Sentence, gender: str | None = None,
+                    strict: bool = False) -> int | None:
         """The last attribution with an explicit speaker, not one nested in another's
         content (وأوضح الحزامي أن الأرقام تشير …، مبينا: the participle is الحزامي's), whose
         speaker agrees with the cue in gender (… وفق بلاغ توضيحي. وذكرت: the ministry named
-        before the statement); the last one when none agrees."""
+        before the statement); the last one when none agrees, unless ``strict``."""
         first = None
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
@@ -1121,7 +1136,7 @@ class Reader(SpeakerPhrases):
                 if not _disagree(gender, d.gender):
                     return n
                 first = n if first is None else first
-        return first
+        return None if strict else first
 
     def _nested(self, n: int) -> bool:
         cue = self.drafts[n].cue
@@ -1165,9 +1180,9 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
-#: a source named by its definite head alone refers to one named before (وبين المصدر).
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
+#: a source named by its definite head alone refers to one named before (وبين المصدر).
 _DEFINITE_SOURCE = frozenset(normalize_text(w) for w in ("المصدر", "المصادر"))
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))

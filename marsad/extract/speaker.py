@@ -36,9 +36,15 @@ from marsad.extract.clause import (
 from marsad.model import Doc, Span
 from marsad.text.normalize import normalize_text
 
-#: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
+#: broken plurals whose adjective makes them feminine (مصادر مطلعة، أوساط سياسية).
+_PLURAL_HEADS = frozenset(normalize_text(w) for w in (
+    "مصادر", "أوساط", "دوائر", "مصالح", "عناصر", "أطراف", "قوى", "مراكز", "هيئات", "منظمات",
+    "جمعيات", "أحزاب", "نقابات", "شركات", "وسائل", "تقارير", "معلومات", "مواقع", "صحف",
+    "خبراء", "مسؤولون", "مسؤولين", "شهود", "سكان", "أهالي", "مواطنون", "نشطاء", "مختصون",
+))
 #: particles that open a verbal clause (قد + a verb): no part of a speaker's noun phrase.
 _CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("قد", "فقد", "وقد", "لقد", "ولقد"))
+#: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
 _SELF_MARKS = frozenset(normalize_text(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 
 
@@ -427,8 +433,9 @@ class SpeakerPhrases:
         if raw[0].endswith(("ة", "ات")):
             return "f"
         if len(words) > 1 and not words[0].definite and words[1].is_word and not (
-                words[1].definite) and raw[1].endswith("ة") and i + 1 not in s.entity_at:
-            return "f"
+                words[1].definite) and raw[1].endswith("ة") and i + 1 not in s.entity_at and (
+                strip_conj(words[0].norm) in _PLURAL_HEADS):
+            return "f"  # (not رئيس دائرة: a singular head in construct)
         return "m"
 
     def speaker_like(self, s: Sentence, i: int, j: int, relative: bool) -> bool:
