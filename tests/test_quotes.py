@@ -550,6 +550,13 @@ def test_other_sources_and_the_object_of_the_sentence_before_are_not_the_last_sp
     assert show(doc, atts[-1])[1] == "رئيس دائرة الغابات محمد دبابي"
 
 
+def test_a_content_starts_after_inna_after_a_colon_or_inside_the_quotation():
+    for text in ('وقال قاسم "إن إسرائيل متعودة على الانتهاك".', "وقال قاسم: إن إسرائيل متعودة على "
+                 "الانتهاك.", 'وأكد قاسم: "أن إسرائيل متعودة على الانتهاك".'):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[2] for a in atts] == ["إسرائيل متعودة على الانتهاك"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

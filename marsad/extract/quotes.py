@@ -978,6 +978,9 @@ class Reader(SpeakerPhrases):
         words = s.words
         if c < len(words) and words[c].norm[:1] == "ف" and is_complementizer(words[c].norm[1:]):
             c += 1  # فإنّ: the content starts after it
+        elif 0 < c < len(words) - 1 and words[c - 1].norm == ":" and is_complementizer(
+                words[c].norm):
+            c += 1  # قال الوزير: إنّ الوضع صعب
         if c + 1 < len(words) and words[c].norm == "و" and words[c + 1].norm in QUOTES:
             c += 1  # أنه و"في إطار …": the quotation
         if c >= len(words):
@@ -988,7 +991,11 @@ class Reader(SpeakerPhrases):
             after = s.word_index(close) + 1
             rest = [x for x in words[after:nxt] if x.is_word]
             if (not rest or after >= nxt or close > s.end) and close - w.start > 1:
-                return Span(w.start + 1, close), True
+                start = w.start + 1
+                if c + 2 < len(words) and is_complementizer(words[c + 1].norm) and (
+                        words[c + 2].start < close):
+                    start = words[c + 2].start  # قال قاسم "إنّ إسرائيل …": after إنّ
+                return Span(start, close), True
         end = self._content_end(s, c, nxt)
         while end > c and (not words[end - 1].is_word and not words[end - 1].norm[:1].isdigit()
                            and words[end - 1].norm not in ("»", "”", '"', ")", "%")
