@@ -628,7 +628,9 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 FLOORS = {"quotes-ant.jsonl": (0.88, 0.77, 0.87),  # 245 articles since batch 11 (was 0.89 /
           # 0.80 on the 220 before it: batch 11 scores 74% / 53% after its fixes)
           "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
-          "quotes-ant-fresh.jsonl": (0.70, 0.64, 0.86)}
+          "quotes-ant-fresh.jsonl": (0.70, 0.64, 0.86),
+          # annotated blind (the extractor never ran on it while it was written), never tuned on
+          "quotes-ant-blind.jsonl": (0.72, 0.56, 0.89)}
 
 
 @needs_shared
