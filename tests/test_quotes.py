@@ -557,6 +557,19 @@ def test_a_content_starts_after_inna_after_a_colon_or_inside_the_quotation():
         assert [show(doc, a)[2] for a in atts] == ["إسرائيل متعودة على الانتهاك"]
 
 
+def test_a_long_title_apposed_after_a_name_and_journalists_told():
+    doc, atts = attributions("وقال ردة الزهراني، مدير فرع الثروة السمكية في وزارة البيئة والمياه "
+                             "والزراعة بمحافظة جدة، إن الدلافين ضلت طريقها.")
+    assert show(doc, atts[0])[1] == ("ردة الزهراني، مدير فرع الثروة السمكية في وزارة البيئة "
+                                     "والمياه والزراعة بمحافظة جدة")
+    doc, atts = attributions("أعلن قاضي القضاة، مستشار الرئيس للشؤون الدينية محمود الهباش اليوم "
+                             "الأحد، منع تسجيل الحالات.")
+    assert not any("اليوم" in (show(doc, a)[1] or "") for a in atts)
+    doc, atts = attributions("قال الوزير إن المساعدات ستوزع. وأكد للصحافيين على هامش الجلسة، "
+                             "أن التوزيع سيتم في كنف الشفافية.")
+    assert [show(doc, a)[1] for a in atts] == ["الوزير", "الوزير"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -182,7 +182,10 @@ class SpeakerPhrases:
             k = self.speaker_end(s, a, appose=False)  # الرئيس المدير العام للقطب
             if k < len(words) and words[k].norm not in W.COMMA and not is_complementizer(
                     words[k].norm):
-                k = self._to_comma(s, k, a + 10)
+                c = self._to_comma(s, k, a + 10)
+                # a longer title (مدير فرع الثروة السمكية في وزارة البيئة والمياه والزراعة
+                # بمحافظة جدة،), but not past a time: … محمود الهباش اليوم الأحد،
+                k = c if c > k else self._to_comma(s, k, a + 16, no_times=True)
             return k, True
         k = a
         while k < len(words) and k - a < 4 and words[k].is_word and not (
@@ -208,14 +211,16 @@ class SpeakerPhrases:
                 return False
         return False
 
-    def _to_comma(self, s: Sentence, k: int, limit: int) -> int:
-        """The next comma or أنّ before ``limit`` if only plain words lead to it, else ``k``."""
+    def _to_comma(self, s: Sentence, k: int, limit: int, no_times: bool = False) -> int:
+        """The next comma or أنّ before ``limit`` if only plain words (``no_times``: and no
+        time or date) lead to it, else ``k``."""
         words = s.words
         for m in range(k, min(limit, len(words))):
             n = words[m].norm
             if n in W.COMMA or is_complementizer(n):
                 return m
-            if not words[m].is_word or n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS:
+            if not words[m].is_word or n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or (
+                    no_times and (n in W.TIMES or n in W.WEEKDAYS or m in s.date_at)):
                 break
         return k
 
