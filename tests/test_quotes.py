@@ -570,6 +570,13 @@ def test_a_long_title_apposed_after_a_name_and_journalists_told():
     assert [show(doc, a)[1] for a in atts] == ["الوزير", "الوزير"]
 
 
+def test_the_subject_of_kana_before_the_verb_speaks_and_the_noun_after_is_its_object():
+    doc, atts = attributions("وكانت مديرة الصندوق كريستين لاجارد دعت الحكومة التونسية إلى تسريع "
+                             "الإصلاحات. وكان النجم السابق إيريك كانتونا اتهم ديشامب بالعنصرية.")
+    assert [show(doc, a)[:2] for a in atts] == [
+        ("دعت", "مديرة الصندوق كريستين لاجارد"), ("اتهم", "النجم السابق إيريك كانتونا")]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

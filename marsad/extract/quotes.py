@@ -328,7 +328,8 @@ class Reader(SpeakerPhrases):
         if after in W.ADDRESSEES and j + 1 < len(words) and (
                 words[j + 1].definite or j + 1 in s.entity_at):
             return self._told(s, k, j, nxt, cue)  # قال له الموظف: «…»
-        no_subject = (after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
+        kan = self._kan_subject(s, k)  # وكانت مديرة الصندوق كريستين لاجارد دعت الحكومة إلى
+        no_subject = (kan is not None or after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
                       or "obj" in cue.takes and self._object_head(s, j)  # وأكد أهميةَ …
@@ -388,6 +389,8 @@ class Reader(SpeakerPhrases):
                 s, r, across_comma=_aside_close(s, r) is not None or _person_before(s, r))
             if speaker is None:
                 return None
+        elif speaker is None and kan is not None:
+            speaker = kan
         elif speaker is None and (topic := self.topic_speaker(s, k)) is not None:
             speaker = topic  # أما الأستاذة …، آمال قرامي، فقد أوضحت أن
         elif speaker is None and not self._pronoun_subject(s, k):
@@ -567,6 +570,17 @@ class Reader(SpeakerPhrases):
             else sp_end
         return self._named(s, s.span(k, k + 1), s.span(an + 1, sp_end), j, speech.Cue("نقل"),
                            nxt)
+
+    def _kan_subject(self, s: Sentence, k: int) -> Span | None:
+        """The subject of كان before the verb at ``k`` (وكان رئيس الحكومة أعلن، وكانت مديرة
+        الصندوق كريستين لاجارد دعت): the noun phrase after the verb is then its object."""
+        if k < 2 or s.words[k].norm[:1] in "وف" and s.words[k].norm[1:] in speech.VERB_FORMS:
+            return None
+        front = self.fronted_speaker(s, k)
+        if front is None:
+            return None
+        i = s.word_index(front.start)
+        return front if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN else None
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
