@@ -575,6 +575,8 @@ def test_the_subject_of_kana_before_the_verb_speaks_and_the_noun_after_is_its_ob
                              "الإصلاحات. وكان النجم السابق إيريك كانتونا اتهم ديشامب بالعنصرية.")
     assert [show(doc, a)[:2] for a in atts] == [
         ("دعت", "مديرة الصندوق كريستين لاجارد"), ("اتهم", "النجم السابق إيريك كانتونا")]
+    doc, atts = attributions("وأضاف أن النقابة طالبت النيابة العمومية بفتح تحقيق.")
+    assert show(doc, atts[-1])[:2] == ("طالبت", "النقابة")
 
 
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():

@@ -572,15 +572,25 @@ class Reader(SpeakerPhrases):
                            nxt)
 
     def _kan_subject(self, s: Sentence, k: int) -> Span | None:
-        """The subject of كان before the verb at ``k`` (وكان رئيس الحكومة أعلن، وكانت مديرة
-        الصندوق كريستين لاجارد دعت): the noun phrase after the verb is then its object."""
+        """The subject of كان or أنّ before the verb at ``k`` (وكان رئيس الحكومة أعلن، وكانت
+        مديرة الصندوق كريستين لاجارد دعت، أن النقابة طالبت النيابة): the noun phrase after the
+        verb is then its object."""
         if k < 2 or s.words[k].norm[:1] in "وف" and s.words[k].norm[1:] in speech.VERB_FORMS:
             return None
         front = self.fronted_speaker(s, k)
         if front is None:
             return None
         i = s.word_index(front.start)
-        return front if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN else None
+        before = s.words[i - 1].norm if i > 0 else ""
+        if strip_conj(before) in W.KAN:
+            return front
+        words = s.words[i:k]
+        if not is_complementizer(before) or len(words) > 3 or any(  # أن النقابة طالبت النيابة
+                w.norm in W.RELATIVE_PRONOUNS or w.norm in _PERSONAL or not w.is_word
+                for w in words) or _disagree(speech.GENDER.get(s.words[k].norm),
+                                             self.phrase_gender(s, i, k)):
+            return None
+        return front
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
@@ -1201,6 +1211,7 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+_PERSONAL = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هما", "هن"))
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
 #: a source named by its definite head alone refers to one named before (وبين المصدر).
