@@ -579,6 +579,14 @@ def test_the_subject_of_kana_before_the_verb_speaks_and_the_noun_after_is_its_ob
     assert show(doc, atts[-1])[:2] == ("طالبت", "النقابة")
 
 
+def test_plural_participles_of_defective_verbs():
+    doc, atts = attributions("وقد عبّر عدد من الأهالي عن أسفهم لما آلت إليه الأوضاع، داعين إلى "
+                             "التهدئة.")
+    assert [show(doc, a) for a in atts] == [
+        ("عبّر", "عدد من الأهالي", "أسفهم لما آلت إليه الأوضاع"),
+        ("داعين", "عدد من الأهالي", "التهدئة")]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -188,7 +188,12 @@ def _fixed_gender(form: str, past: bool) -> str:
 
 
 def participles(stem: str) -> set[str]:
-    return {normalize_text(stem + s) for s in _PARTICIPLE} if stem else set()
+    """The adverbial participles of a masculine stem (مضيف → مضيفا، مضيفة، مضيفين); a stem
+    ending in ي drops it in the masculine plural (داعي → داعين)."""
+    forms = {normalize_text(stem + s) for s in _PARTICIPLE} if stem else set()
+    if stem.endswith("ي"):
+        forms.add(normalize_text(stem[:-1] + "ين"))
+    return forms
 
 
 #: normalized cue form (with و/ف, participles included) -> the gender and number of its
