@@ -577,6 +577,9 @@ class Reader(SpeakerPhrases):
         verb is then its object."""
         if k < 2 or s.words[k].norm[:1] in "وف" and s.words[k].norm[1:] in speech.VERB_FORMS:
             return None
+        if not any(strip_conj(w.norm) in W.KAN or is_complementizer(w.norm)
+                   for w in s.words[max(0, k - W.MAX_SPEAKER - 1):k - 1]):
+            return None  # (cheap test first: most verbs have neither before them)
         front = self.fronted_speaker(s, k)
         if front is None:
             return None
