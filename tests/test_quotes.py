@@ -587,6 +587,14 @@ def test_plural_participles_of_defective_verbs():
         ("داعين", "عدد من الأهالي", "التهدئة")]
 
 
+def test_an_occasion_ends_a_speaker_and_a_named_medium_is_skipped_before_a_source():
+    doc, atts = attributions("وأكد الوزير في كلمة بالمناسبة، حرص البلدين على تعزيز التعاون.")
+    assert [show(doc, a)[1] for a in atts] == ["الوزير"]
+    doc, atts = attributions("ورفع المحتجون شعارات، وفق ما ذكره لمراسلة (وات) الممرض الأول "
+                             "بالمركز ياسين زمالي.")
+    assert [show(doc, a)[1] for a in atts] == ["الممرض الأول بالمركز ياسين زمالي"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

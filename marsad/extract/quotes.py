@@ -912,6 +912,23 @@ class Reader(SpeakerPhrases):
     def _skip_media(self, s: Sentence, j: int) -> int:
         """Skip "للجوهرة أف أم" / "لنا" between a relative verb and its speaker."""
         words = s.words
+        if j < len(words) and len(words[j].norm) > 3 and self._medium(s, j):  # لمراسلة الجوهرة
+            m = j + 1
+            ent = s.entity_at.get(m)
+            if ent is not None:
+                m = s.word_index(ent.end - 1) + 1
+            while m < len(words):
+                inside = m in s.entity_at and not words[m - 1].is_word  # لمراسلة (وات)
+                if inside:
+                    m = s.word_index(s.entity_at[m].end - 1) + 1
+                elif (words[m].norm in W.MEDIA_WORDS or not words[m].is_word
+                      or in_table(words[m].norm, speech.MEDIA_HEADS)):
+                    m += 1
+                else:
+                    break
+            if m < min(len(words), j + 7) and (self._speaker_head(words[m].norm)
+                                                or m in s.entity_at or words[m].definite):
+                return m
         if j < len(words) and words[j].norm.startswith("ل") and not self._speaker_head(
                 words[j].norm):
             for m in range(j + 1, min(len(words), j + 5)):

@@ -90,7 +90,8 @@ class SpeakerPhrases:
             i = self._issuer(s, i)  # بلاغ صدر اليوم الاثنين 23 جانفي عن وزارة النقل
             if words[i - 1].norm in W.ISSUED:
                 i -= 1  # بلاغ توضيحي صادر الجمعة: no issuer named
-        if appose and i < len(words) and words[i].norm in PREPOSITIONS:
+        if appose and i < len(words) and words[i].norm in PREPOSITIONS and not (
+                i + 1 < len(words) and in_table(words[i + 1].norm, W.OCCASIONS)):
             c = self._to_comma(s, i + 1, i + 5)  # ممثل الوزارة في هذه التظاهرة، عبد الحميد …،
             if c > i + 1 and words[c].norm in W.COMMA and self._apposition(s, j, c) > c:
                 i = c
