@@ -595,6 +595,14 @@ def test_an_occasion_ends_a_speaker_and_a_named_medium_is_skipped_before_a_sourc
     assert [show(doc, a)[1] for a in atts] == ["الممرض الأول بالمركز ياسين زمالي"]
 
 
+def test_what_is_criticised_is_an_object_not_a_speaker():
+    doc, atts = attributions("قال الكحلاوي إن حزبه لا يدعو إلى إسقاط الحكومة. وانتقد أداء وزير "
+                             "الشؤون الخارجية.")
+    assert [show(doc, a)[1:] for a in atts] == [
+        ("الكحلاوي", "حزبه لا يدعو إلى إسقاط الحكومة"),
+        ("الكحلاوي", "أداء وزير الشؤون الخارجية")]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

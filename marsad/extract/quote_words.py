@@ -149,6 +149,8 @@ OBJECT_HEADS = frozenset(normalize_text(w) for w in (
     "دعوة", "مطالبة", "حاجة",
     # changes a cause is given for (وعزا ارتفاعَ المديونية إلى …، وأنكر علاقته)
     "ارتفاع", "انخفاض", "تراجع", "تدهور", "تأخر", "تاخر", "غياب", "نقص",
+    # what is criticised or praised (وانتقد أداءَ وزير الشؤون الخارجية، وثمّن مجهوداتِ …)
+    "أداء", "اداء", "صمت", "تجاهل", "تعامل", "سياسة", "مجهودات", "جهود",
 ))
 #: verbs whose object is their content when no preposition opens it (أعلنت الشرطة،
 #: منذ قليل، انتهاءَ العملية), though the preposition is more usual (أعلن عن).
