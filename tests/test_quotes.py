@@ -577,6 +577,8 @@ def test_the_subject_of_kana_before_the_verb_speaks_and_the_noun_after_is_its_ob
         ("دعت", "مديرة الصندوق كريستين لاجارد"), ("اتهم", "النجم السابق إيريك كانتونا")]
     doc, atts = attributions("وأضاف أن النقابة طالبت النيابة العمومية بفتح تحقيق.")
     assert show(doc, atts[-1])[:2] == ("طالبت", "النقابة")
+    doc, atts = attributions("وكانت تونس أعلنت أواخر ديسمبر 2015 عن انضمامها إلى التحالف.")
+    assert [show(doc, a)[1:] for a in atts] == [("تونس", "انضمامها إلى التحالف")]
 
 
 def test_plural_participles_of_defective_verbs():

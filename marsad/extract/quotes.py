@@ -582,7 +582,9 @@ class Reader(SpeakerPhrases):
             return None  # (cheap test first: most verbs have neither before them)
         front = self.fronted_speaker(s, k)
         if front is None:
-            return None
+            place = s.entity_covering(k - 1)  # وكانت تونس أعلنت: a country speaks
+            i = s.word_index(place.start) if place is not None and place.type == "LOC" else 0
+            return place if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN else None
         i = s.word_index(front.start)
         before = s.words[i - 1].norm if i > 0 else ""
         if strip_conj(before) in W.KAN:
