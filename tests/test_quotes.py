@@ -605,6 +605,12 @@ def test_what_is_criticised_is_an_object_not_a_speaker():
         ("الكحلاوي", "أداء وزير الشؤون الخارجية")]
 
 
+def test_a_pronoun_source_closing_a_quotation_split_at_two_dots_adds_nothing():
+    doc, atts = attributions('وأبرز الطبيب أن الهيئة أحالت ملفات "من الوزن الثقيل .. ولم نر أي '
+                             'تحرك"، وفق تعبيره. وشدد الطبيب على أنه لا يمكنه كشف الأسماء.')
+    assert [show(doc, a)[0] for a in atts] == ["وأبرز", "وشدد"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -901,6 +901,11 @@ class Reader(SpeakerPhrases):
             if d.content is not None and not any(
                     w.is_word for w in s.words if d.content.end <= w.start < s.words[k].start):
                 return None  # closes content already attributed in this sentence
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and last.content is not None and (
+                last.content.start < s.start < last.content.end) and not any(
+                w.is_word for w in s.words if last.content.end <= w.start < s.words[k].start):
+            return None  # closes a quotation that began in the sentence before (… .. …"، وفق تعبيره)
         content = self.before(s, k)
         if content is None:
             opening = k == 0 or s.words[k - 1].norm in ("و", *W.COMMA)
