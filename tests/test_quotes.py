@@ -684,7 +684,7 @@ FLOORS = {"quotes-ant.jsonl": (0.86, 0.75, 0.87),  # 295 articles since batch 14
           "quotes-ant-heldout.jsonl": (0.82, 0.48, 0.87),
           "quotes-ant-fresh.jsonl": (0.70, 0.64, 0.86),
           # annotated blind (the extractor never ran on it while it was written), never tuned on
-          "quotes-ant-blind.jsonl": (0.74, 0.58, 0.89)}
+          "quotes-ant-blind.jsonl": (0.75, 0.60, 0.89)}
 
 
 @needs_shared
