@@ -611,6 +611,13 @@ def test_a_pronoun_source_closing_a_quotation_split_at_two_dots_adds_nothing():
     assert [show(doc, a)[0] for a in atts] == ["وأبرز", "وشدد"]
 
 
+def test_a_sound_plural_in_ien_after_a_verb_of_calling_is_the_addressee():
+    doc, atts = attributions("قال الوزير إن الدعم مكمل. ودعا التونسيين لاسترجاع الثقة.")
+    assert [show(doc, a)[1] for a in atts] == ["الوزير", "الوزير"]
+    doc, atts = attributions("ودعا المحتجون إلى الهدوء.")
+    assert [show(doc, a)[1] for a in atts] == ["المحتجون"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -339,6 +339,7 @@ class Reader(SpeakerPhrases):
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
+                      or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = j if no_subject else self.speaker_end(s, j)
@@ -413,6 +414,17 @@ class Reader(SpeakerPhrases):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
+
+    def _accusative_plural(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
+        """After دعا/طالب/ناشد/حث, a sound plural in ين (ودعا التونسيين إلى …) is the
+        addressee: a subject would end in ون."""
+        ent = s.entity_at.get(j)
+        if cue.lemma not in W.ADDRESSING or j >= len(s.words) or ent is not None and (
+                ent.type in ("PERS", "ORG")):
+            return False  # (التونسيين may be a place's people: still the addressee)
+        w = s.words[j]
+        return w.definite and w.norm.endswith("ين") and len(w.norm) > 5 and not (
+            self._speaker_head(w.norm))
 
     def _addressee_first(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a noun in construct at word ``j`` (where a subject would
