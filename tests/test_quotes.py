@@ -618,6 +618,14 @@ def test_a_sound_plural_in_ien_after_a_verb_of_calling_is_the_addressee():
     assert [show(doc, a)[1] for a in atts] == ["المحتجون"]
 
 
+def test_relatives_speak_and_a_fronted_speaker_ends_before_its_relative_clause():
+    doc, atts = attributions('والد الشهيدة سارة التي لم يتجاوز عمرها 12 سنة يقول "وطني قبل '
+                             'بطني".')
+    assert [show(doc, a) for a in atts] == [("يقول", "والد الشهيدة سارة", "وطني قبل بطني")]
+    doc, atts = attributions("وطالب زوج الهالكة بفتح تحقيق جدي.")
+    assert [show(doc, a)[1] for a in atts] == ["زوج الهالكة"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

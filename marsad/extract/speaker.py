@@ -475,10 +475,13 @@ class SpeakerPhrases:
             k = min(k, self.speaker_end(s, i, appose=False))
         if i >= k or not self.speaker_like(s, i, k, relative=False) or self._adverbial(s, i):
             return None  # (not بالتنسيق مع فرع المعهد …: an adjunct)
+        rel = next((m for m in range(i + 1, k) if words[m].norm in W.RELATIVE_PRONOUNS), None)
+        if rel is not None and self.speaker_like(s, i, rel, relative=False):
+            k = rel  # والد الشهيدة سارة التي لم يتجاوز عمرها 12 سنة يقول: not the clause
         if k - i > 5:
             k = self.noun_phrase_end(s, i, k)  # الحزب وجّه مراسلة … أعلم: the noun phrase
-            if not self.speaker_like(s, i, k, relative=False):
-                return None
+        if not self.speaker_like(s, i, k, relative=False):
+            return None
         return s.span(self._apposed_before(s, i, k), k)
 
     def _apposed_before(self, s: Sentence, i: int, k: int) -> int:
