@@ -626,6 +626,15 @@ def test_relatives_speak_and_a_fronted_speaker_ends_before_its_relative_clause()
     assert [show(doc, a)[1] for a in atts] == ["زوج الهالكة"]
 
 
+def test_an_accusative_adjunct_is_no_speaker_and_a_guard_region_is_a_body():
+    doc, atts = attributions("قال الوزير إن الإصلاح بدأ. وأكد تعقيبا على الخلاف، أن الإصلاح "
+                             "ليس مجالا للخلافات.")
+    assert [show(doc, a)[1] for a in atts] == ["الوزير", "الوزير"]
+    doc, atts = attributions("وفق ما أكده الملازم بإقليم الحرس الوطني بقابس محمد الحاجبي، تم حجز "
+                             "البضاعة.")
+    assert [show(doc, a)[1] for a in atts] == ["الملازم بإقليم الحرس الوطني بقابس محمد الحاجبي"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")
