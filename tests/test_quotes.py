@@ -635,6 +635,15 @@ def test_an_accusative_adjunct_is_no_speaker_and_a_guard_region_is_a_body():
     assert [show(doc, a)[1] for a in atts] == ["الملازم بإقليم الحرس الوطني بقابس محمد الحاجبي"]
 
 
+def test_a_law_article_keeps_its_number_and_its_law_and_a_speaker_ends_before_tamma():
+    doc, atts = attributions("وينص البند 131 من الدستور التونسي الجديد على أن السلطة المحلية "
+                             "تقوم على اللامركزية.")
+    assert [show(doc, a)[1] for a in atts] == ["البند 131 من الدستور التونسي الجديد"]
+    doc, atts = attributions("وحسب مقتضيات الفصل 73 من القانون الداخلي للجامعة و تم تكليف لجنة "
+                             "بالنظر في الغيابات.")
+    assert all("تم" not in (show(doc, a)[1] or "") for a in atts)
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -43,7 +43,10 @@ _PLURAL_HEADS = frozenset(normalize_text(w) for w in (
     "خبراء", "مسؤولون", "مسؤولين", "شهود", "سكان", "أهالي", "مواطنون", "نشطاء", "مختصون",
 ))
 #: particles that open a verbal clause (قد + a verb): no part of a speaker's noun phrase.
-_CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("قد", "فقد", "وقد", "لقد", "ولقد"))
+_CLAUSE_OPENERS = frozenset(normalize_text(w) for w in (
+    "قد", "فقد", "وقد", "لقد", "ولقد", "تم", "وتم"))
+#: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
+_LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
 #: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
 _SELF_MARKS = frozenset(normalize_text(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 
@@ -80,6 +83,11 @@ class SpeakerPhrases:
                         # a quoted name (والي "جناق قلعة")
                         i = s.word_index(close) + 1
                         continue
+                if n[:1].isdigit() and i > j and bare(words[i - 1].norm) in _LEGAL_UNITS:
+                    i += 1  # البند 131 من الدستور، الفصل 49
+                    if i + 1 < len(words) and words[i].norm == "من" and words[i + 1].definite:
+                        i += 1
+                    continue
                 break
             if self._stop(s, i, n, i == j):
                 break
@@ -337,8 +345,9 @@ class SpeakerPhrases:
                 strip_conj(prev.norm) in W.IN_CHARGE and n[:1] == "ب"
                 or n == "من" and prev.norm in actors.QUANTIFIERS):
             return False  # كاتب الدولة المكلف بالرياضة، عدد من اللاجئين
-        if not first and n in W.WEEKDAYS or n in _CLAUSE_OPENERS:
-            return True  # أعلن علماء الإثنين; … مراد التركي فقد تمّ
+        if not first and n in W.WEEKDAYS or n in _CLAUSE_OPENERS or n == "و" and (
+                i + 1 < len(s.words) and s.words[i + 1].norm in _CLAUSE_OPENERS):
+            return True  # أعلن علماء الإثنين; … مراد التركي فقد تمّ; … لكرة القدم و تم
         if not first and prev is not None and bare(prev.norm) in W.PLACE_BARE and not (
                 strip_conj(prev.norm).startswith("ال")) and s.words[i].is_word and not (
                 n in PREPOSITIONS or is_complementizer(n) or n in speech.VERB_FORMS):
