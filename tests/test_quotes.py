@@ -644,6 +644,14 @@ def test_a_law_article_keeps_its_number_and_its_law_and_a_speaker_ends_before_ta
     assert [show(doc, a)[1] for a in atts] == ["مقتضيات الفصل 73 من القانون الداخلي للجامعة"]
 
 
+def test_during_it_before_the_subject_and_an_adviser_to_someone():
+    doc, atts = attributions("وأعلنت خلاله رئيسة الوزراء الألمانية أنجيلا ميركل أن بلادها "
+                             "ستساعد تونس. كشف المستشار لدى رئيس الحكومة مفدي المسيهلي أن "
+                             "الوضع صعب.")
+    assert [show(doc, a)[1] for a in atts] == [
+        "رئيسة الوزراء الألمانية أنجيلا ميركل", "المستشار لدى رئيس الحكومة مفدي المسيهلي"]
+
+
 def test_a_speaker_ends_at_our_correspondent_and_content_before_a_linking_wa_dhalik():
     doc, [a] = attributions("تصدت الدورية إلى مجموعة من المهربين، حسب ما أفاد به مصدر ديواني "
                             "لمراسلتنا سامية البيولي.")

@@ -341,6 +341,8 @@ class SpeakerPhrases:
             return False  # مدير السجن بالنيابة
         if n in PREPOSITIONS and self.doc.text[s.words[i].end - 1] == "ة":
             return False  # الدكتور علية الصمودي (not عليه: ة is normalized to ه)
+        if not first and n == "لدي" and prev is not None and self._speaker_head(prev.norm):
+            return False  # المستشار لدى رئيس الحكومة، السفير لدى الأمم المتحدة
         if not first and prev is not None and (
                 strip_conj(prev.norm) in W.IN_CHARGE and n[:1] == "ب"
                 or n == "من" and prev.norm in actors.QUANTIFIERS):
