@@ -32,6 +32,12 @@ def attributions(text: str) -> tuple[Doc, list[Attribution]]:
     return doc, list(doc.group("attributions"))  # type: ignore[arg-type]
 
 
+def speakers(text: str) -> list[str | None]:
+    """The resolved speaker of each attribution found in ``text``."""
+    doc, atts = attributions(text)
+    return [show(doc, a)[1] for a in atts]
+
+
 def show(doc: Doc, a: Attribution | None) -> tuple[str | None, ...]:
     t = doc.text
     if a is None:
@@ -501,10 +507,8 @@ def test_a_continuation_with_no_speaker_before_takes_the_subject_of_the_sentence
 
 
 def test_a_source_after_a_time_and_before_a_clause_with_fa_qad():
-    doc, atts = attributions("وفقا لما أفاد به اليوم الناطق الرسمي باسم المحاكم مراد التركي "
-                             "فقد تم حجز البضاعة. وبحسب المدير الجهوي فوزي طالب فقد تم حجز "
-                             "الكمية.")
-    assert [show(doc, a)[1] for a in atts] == [
+    assert speakers("وفقا لما أفاد به اليوم الناطق الرسمي باسم المحاكم مراد التركي فقد تم "
+                    "حجز البضاعة. وبحسب المدير الجهوي فوزي طالب فقد تم حجز الكمية.") == [
         "الناطق الرسمي باسم المحاكم مراد التركي", "المدير الجهوي فوزي طالب"]
 
 
@@ -645,10 +649,8 @@ def test_a_law_article_keeps_its_number_and_its_law_and_a_speaker_ends_before_ta
 
 
 def test_during_it_before_the_subject_and_an_adviser_to_someone():
-    doc, atts = attributions("وأعلنت خلاله رئيسة الوزراء الألمانية أنجيلا ميركل أن بلادها "
-                             "ستساعد تونس. كشف المستشار لدى رئيس الحكومة مفدي المسيهلي أن "
-                             "الوضع صعب.")
-    assert [show(doc, a)[1] for a in atts] == [
+    assert speakers("وأعلنت خلاله رئيسة الوزراء الألمانية أنجيلا ميركل أن بلادها ستساعد تونس. "
+                    "كشف المستشار لدى رئيس الحكومة مفدي المسيهلي أن الوضع صعب.") == [
         "رئيسة الوزراء الألمانية أنجيلا ميركل", "المستشار لدى رئيس الحكومة مفدي المسيهلي"]
 
 
