@@ -907,16 +907,18 @@ class Reader(SpeakerPhrases):
 
     def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
         """وفق تعبيره، حسب قوله: the content before, the speaker the last explicit one."""
+        def closes(d: Draft) -> bool:  # no word between its content and the cue
+            return d.content is not None and not any(
+                w.is_word for w in s.words if d.content.end <= w.start < s.words[k].start)
+
         for d in reversed(self.drafts):
             if d.sentence != s.index:
                 break
-            if d.content is not None and not any(
-                    w.is_word for w in s.words if d.content.end <= w.start < s.words[k].start):
+            if closes(d):
                 return None  # closes content already attributed in this sentence
         last = self.drafts[-1] if self.drafts else None
-        if last is not None and last.content is not None and (
-                last.content.start < s.start < last.content.end) and not any(
-                w.is_word for w in s.words if last.content.end <= w.start < s.words[k].start):
+        if last is not None and closes(last) and last.content is not None and (
+                last.content.start < s.start < last.content.end):
             return None  # closes a quotation that began in the sentence before (… .. …"، وفق تعبيره)
         content = self.before(s, k)
         if content is None:
@@ -1254,7 +1256,7 @@ _PERSONAL = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هم�
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
 #: a source named by its definite head alone refers to one named before (وبين المصدر).
-_DEFINITE_SOURCE = frozenset(normalize_text(w) for w in ("المصدر", "المصادر"))
+_DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith("ال"))
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
 

@@ -48,7 +48,8 @@ _CLAUSE_OPENERS = frozenset(normalize_text(w) for w in (
 #: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
 _LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
 #: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
-_SELF_MARKS = frozenset(normalize_text(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+_SELF_MARKS = frozenset(m for m in speech.SAME_SOURCE_MARKS if m.endswith(("ه", "ها"))
+                        and not m.startswith("ال"))
 
 
 class SpeakerPhrases:
