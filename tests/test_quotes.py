@@ -746,3 +746,39 @@ def test_cue_table_lists_each_verb_once():
     lemmas = [cue.lemma for *_forms, cue in VERBS]
     repeated = sorted({lemma for lemma in lemmas if lemmas.count(lemma) > 1})
     assert repeated == []
+
+
+def test_a_quoted_medium_right_after_the_verb_is_its_speaker():
+    doc, atts = attributions('وذكرت "شينخوا" أن الطائرة جرى رشها. وأشارت "دي فيلت" إلى أن '
+                             'القنصلية رفضت التعليق.')
+    assert [show(doc, a) for a in atts] == [
+        ("وذكرت", '"شينخوا"', "الطائرة جرى رشها"),
+        ("وأشارت", '"دي فيلت"', "القنصلية رفضت التعليق")]
+    # a quotation that no complement follows is the content, not a name
+    doc, atts = attributions('وقال الوزير "لا تراجع عن الإصلاحات مهما كانت الظروف".')
+    assert [show(doc, a)[1] for a in atts] == ["الوزير"]
+
+
+def test_cues_that_attribute_a_cause_and_a_demonstrative_object():
+    doc, atts = attributions("وأرجعت الوزارة هذا الانخفاض إلى تراجع الأسعار. وعلل الوزير ذلك "
+                             "بأن الميزانية محدودة.")
+    assert [show(doc, a)[:2] for a in atts] == [("وأرجعت", "الوزارة"), ("وعلل", "الوزير")]
+    # a demonstrative after an indefinite noun in construct stays in the speaker
+    assert speakers("وفق ما أكده أحد مستعملي هذا الطريق، تتسبب الأشغال في اكتظاظ يومي.") == [
+        "أحد مستعملي هذا الطريق"]
+    # يعلل after a negation is no cue: it leaves the statement around it whole
+    assert speakers("وقال الوزير في بيان لم يعلل فيه سبب الإقالة، إن التعيين سيساهم في "
+                    "الإصلاح.") == ["الوزير"]
+
+
+def test_kama_before_a_verb_of_addressing_is_also_not_as():
+    doc, atts = attributions("كما طالب الرئيس في رسالته، الحكومة باحترام النساء.")
+    assert [show(doc, a)[:2] for a in atts] == [("طالب", "الرئيس")]
+
+
+def test_a_pronoun_source_inside_a_sentence_leaves_the_content_whole():
+    doc, atts = attributions("وأضافت الكاتبة أن تونس لم يبق لها إلا الاسم حسب تعبيرها من "
+                             "مهرجان قرطاج الذي أضاع بوصلته. وأضاف الوزير أن الوضع صعب حسب قوله.")
+    assert [show(doc, a)[2] for a in atts] == [
+        "تونس لم يبق لها إلا الاسم حسب تعبيرها من مهرجان قرطاج الذي أضاع بوصلته",
+        "الوضع صعب"]

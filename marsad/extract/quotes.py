@@ -373,8 +373,8 @@ class Reader(SpeakerPhrases):
                 words[opened[1]].norm):
             return None
         if before == "كما" and opened[1] - sp_end > 1 and not is_complementizer(
-                words[opened[1]].norm):
-            return None  # كما قال الوزير: "as the minister said", not an attribution
+                words[opened[1]].norm) and cue.lemma not in W.ADDRESSING:
+            return None  # كما قال الوزير: "as the minister said" (كما طالب: "also demanded")
         if speaker is not None and self._same_source(s, k, j, sp_end):
             speaker = None  # وأشار نفس المصدر: the source named before
             return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
@@ -1080,6 +1080,7 @@ class Reader(SpeakerPhrases):
             if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
                              or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
+                             and not self._pronoun_source_at(s, m)  # (see below)
                              or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:

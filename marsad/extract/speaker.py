@@ -52,6 +52,9 @@ _SELF_MARKS = frozenset(m for m in speech.SAME_SOURCE_MARKS if m.endswith(("ه",
                         and not m.startswith("ال"))
 
 
+_TO_ABOUT = frozenset(normalize_text(w) for w in ("إلى", "الى", "عن"))
+
+
 class SpeakerPhrases:
     """Speaker noun phrases of one Doc (mixed into the attribution reader)."""
 
@@ -63,6 +66,9 @@ class SpeakerPhrases:
     def speaker_end(self, s: Sentence, j: int, appose: bool = True) -> int:
         """The end (word index) of the speaker noun phrase that starts at ``j``."""
         words = s.words
+        quoted = self._quoted_subject(s, j)
+        if quoted > j:
+            return quoted  # وذكرت "شينخوا" أن، وأشارت "دي فيلت" إلى
         known = self._known_name(s, j)
         if known > j and (known == len(words) or words[known].norm not in W.NAME_LINKS):
             return self._apposition(s, j, known) if appose else known  # واعتبر عمروسية تعيينَ …
@@ -106,6 +112,21 @@ class SpeakerPhrases:
                 i = c
         end = self._anonymous_tail(s, j, i)
         return self._apposition(s, j, end) if appose else end
+
+    def _quoted_subject(self, s: Sentence, j: int) -> int:
+        """The word after a short quoted name at ``j`` that a complement, إلى or عن follows
+        (a medium's name as the subject: أكدت "رويترز" أن), or ``j``."""
+        words = s.words
+        if j >= len(words) or words[j].norm not in QUOTES:
+            return j
+        close = self.pairs.get(words[j].start)
+        if close is None or close >= s.end or len(self.doc.text[words[j].start:close].split()) > 3:
+            return j
+        after = s.word_index(close) + 1
+        if after < len(words) and (is_complementizer(words[after].norm)
+                                   or words[after].norm in _TO_ABOUT):
+            return after
+        return j
 
     def _issuer(self, s: Sentence, i: int) -> int:
         """Past times and dates after "صدر" to the issuer after عن (or ``i``)."""
@@ -380,6 +401,9 @@ class SpeakerPhrases:
         if not first and i not in s.entity_at and s.words[i - 1].definite and self._object_head(
                 s, i):
             return True  # وبرر مجلس الهيئة قرارَه: the object
+        if not first and prev is not None and n in W.DEMONSTRATIVES and (
+                prev.definite or i - 1 in s.entity_at):
+            return True  # وعلل الوزير ذلك بـ: the object (not أحد مستعملي هذا الطريق)
         if not first and n in W.GUEST:
             return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
         return not first and self._medium(s, i)
