@@ -763,6 +763,10 @@ def test_cues_that_attribute_a_cause_and_a_demonstrative_object():
     doc, atts = attributions("وأرجعت الوزارة هذا الانخفاض إلى تراجع الأسعار. وعلل الوزير ذلك "
                              "بأن الميزانية محدودة.")
     assert [show(doc, a)[:2] for a in atts] == [("وأرجعت", "الوزارة"), ("وعلل", "الوزير")]
+    # after them a noun that names no one who speaks is the object; the speaker came before
+    doc, atts = attributions("قالت المنظمة إن الأسعار ارتفعت. وعللت الزيادات في الأسعار بعدم "
+                             "مرور المواد بمسالك التوزيع.")
+    assert [show(doc, a)[:2] for a in atts] == [("قالت", "المنظمة"), ("وعللت", "المنظمة")]
     # a demonstrative after an indefinite noun in construct stays in the speaker
     assert speakers("وفق ما أكده أحد مستعملي هذا الطريق، تتسبب الأشغال في اكتظاظ يومي.") == [
         "أحد مستعملي هذا الطريق"]

@@ -60,6 +60,9 @@ FAR_BA = frozenset({"طالب", "دعا", "ندد", "أشاد", "نادى", "أ�
 BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم"))
 COMP_PRONOUN = re.compile(r"^[وف]?(?:ب|ل)?ان(?:ه|ها|هم|هما|نا|ني)$")
 TELLS = frozenset({"أعلم", "أبلغ"})
+#: verbs that ascribe a cause (أرجع الوزير الانخفاض إلى …): after them, a noun that names no
+#: one who can speak is the object (وعللت الزيادات بـ …: the subject came before)
+ASCRIBING = frozenset({"أرجع", "علل", "عزا", "برر"})
 GUEST = frozenset(normalize_text(w) for w in ("ضيف", "ضيفة"))
 TAKES_LAM = frozenset(normalize_text(w) for w in ("وفقا", "طبقا"))
 STOP_NAMES = frozenset(normalize_text(w) for w in ("أي", "اي", "وهو", "وهي", "كما", "أيضا"))

@@ -336,6 +336,8 @@ class Reader(SpeakerPhrases):
                       or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
+                      or cue.lemma in W.ASCRIBING and not self.speaker_like(
+                          s, j, self.speaker_end(s, j), relative=False)  # وعللت الزيادات بـ
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
