@@ -786,3 +786,15 @@ def test_a_pronoun_source_inside_a_sentence_leaves_the_content_whole():
     assert [show(doc, a)[2] for a in atts] == [
         "تونس لم يبق لها إلا الاسم حسب تعبيرها من مهرجان قرطاج الذي أضاع بوصلته",
         "الوضع صعب"]
+
+
+def test_an_apposed_name_before_an_object_and_a_medium_that_reports():
+    doc, atts = attributions("أكد مدير عام الشؤون القنصلية بوزارة الخارجية، شفيق حجي وجود "
+                             "قائمة تضم 46 تونسيا موقوفين في سوريا.")
+    assert [show(doc, a) for a in atts] == [
+        ("أكد", "مدير عام الشؤون القنصلية بوزارة الخارجية، شفيق حجي",
+         "وجود قائمة تضم 46 تونسيا موقوفين في سوريا")]
+    doc, atts = attributions("ونقلت وكالة رويترز أن الوضع متوتر في العاصمة. وتم نقل الجرحى "
+                             "إلى المستشفى إلا أن حالتهم مستقرة.")
+    assert [show(doc, a) for a in atts] == [
+        ("ونقلت", "وكالة رويترز", "الوضع متوتر في العاصمة")]

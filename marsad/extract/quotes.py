@@ -576,6 +576,11 @@ class Reader(SpeakerPhrases):
         an = next((m for m in range(k + 1, min(len(words), k + 10)) if words[m].norm == "عن"),
                   None)
         if an is None:
+            sp_end = self.speaker_end(s, k + 1)  # ونقلت وكالة الأنباء الرسمية أن: it reports
+            if k + 1 < sp_end < len(words) and is_complementizer(words[sp_end].norm) and (
+                    self.speaker_like(s, k + 1, sp_end, relative=False)):
+                return self._named(s, s.span(k, k + 1), s.span(k + 1, sp_end), sp_end,
+                                   speech.Cue("نقل"), nxt)
             return None
         sp_end = self.speaker_end(s, an + 1)
         if sp_end == an + 1:

@@ -187,8 +187,8 @@ class SpeakerPhrases:
             if k < len(words) and (words[k].norm in W.COMMA or is_complementizer(words[k].norm)):
                 end = k
                 continue
-            if name and self._closes_name(s, k):
-                end = k
+            if name and (self._closes_name(s, k) or self._object_head(s, k)):
+                end = k  # (… بوزارة الخارجية، شفيق حجي وجودَ قائمة: the object)
             break
         return end
 
