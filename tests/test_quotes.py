@@ -798,3 +798,20 @@ def test_an_apposed_name_before_an_object_and_a_medium_that_reports():
                              "إلى المستشفى إلا أن حالتهم مستقرة.")
     assert [show(doc, a) for a in atts] == [
         ("ونقلت", "وكالة رويترز", "الوضع متوتر في العاصمة")]
+
+
+def test_denouncing_what_happened_and_ruling_out_as_a_participle():
+    doc, atts = attributions("وندّد الحزب بما رافق جلسة المحاكمة من تجييش سياسي. وأكد الوزير أن "
+                             "القسط سيسدد في موعده، مستبعدا حصول تأخير في إتمامه.")
+    assert [show(doc, a) for a in atts] == [
+        ("وندّد", "الحزب", "بما رافق جلسة المحاكمة من تجييش سياسي"),
+        ("وأكد", "الوزير", "القسط سيسدد في موعده"),
+        ("مستبعدا", "الوزير", "حصول تأخير في إتمامه")]
+
+
+def test_an_opening_source_with_no_comma_ends_where_its_noun_phrase_ends():
+    doc, atts = attributions("وحسب وزير السياحة سجلت السوق الأوروبية نموا بـ 22 بالمائة. "
+                             "وحسب وزير الخارجية سامح شكري فإن الوضع صعب.")
+    assert [show(doc, a)[1:] for a in atts] == [
+        ("وزير السياحة", "سجلت السوق الأوروبية نموا بـ 22 بالمائة"),
+        ("وزير الخارجية سامح شكري", "الوضع صعب")]

@@ -830,6 +830,11 @@ class Reader(SpeakerPhrases):
         inserted = k > 0 and words[k - 1].norm in W.COMMA and sp_end < len(words) and words[
             sp_end].norm in W.COMMA and sp_end + 1 < len(words) and words[sp_end + 1].is_word and (
             sum(w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, sp_end + 1))
+        if opening and sp_end < len(words) and words[sp_end].norm not in W.COMMA:
+            np_end = self.noun_phrase_end(s, j, sp_end)
+            if j < np_end < sp_end and np_end not in s.entity_at and (
+                    words[np_end].norm not in self.names):
+                sp_end = np_end  # وحسب وزير السياحة سجلت السوق …: the content, no comma
         if opening and sp_end < len(words):
             start = self._past_medium(s, sp_end)
             start = start + 1 if words[start].norm in W.COMMA else start
@@ -1016,9 +1021,10 @@ class Reader(SpeakerPhrases):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in cue.takes and near:
                 return m + 1, m
-            if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA) and n.startswith("ب") and len(
-                    n) > 3 and not n.startswith(W.NAME_PREFIXES) and not n.startswith("بال"):
-                return m, m
+            if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA) and n.startswith("ب") and (
+                    len(n) > 3 or n == "بما") and not n.startswith(W.NAME_PREFIXES) and not (
+                    n.startswith("بال")):
+                return m, m  # ندّد بالقرار، بما رافق الجلسة
             if "ب" in cue.takes and near and n.startswith("بال"):
                 return m, m
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
