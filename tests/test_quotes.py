@@ -815,3 +815,21 @@ def test_an_opening_source_with_no_comma_ends_where_its_noun_phrase_ends():
     assert [show(doc, a)[1:] for a in atts] == [
         ("وزير السياحة", "سجلت السوق الأوروبية نموا بـ 22 بالمائة"),
         ("وزير الخارجية سامح شكري", "الوضع صعب")]
+
+
+def test_a_closing_text_source_does_not_take_over_the_speaker_that_goes_on():
+    assert speakers("وعبر الحزب عن تخوفه من العودة إلى مربع العنف، وفق نص ذات البيان. "
+                    "وأضاف أن المصالحة ضرورية.") == ["الحزب", "نص ذات البيان", "الحزب"]
+    # a person named by a closing source speaks on
+    assert speakers("كشفت الفرقة البحرية عن قطعة أثرية، حسب ما صرح به مصدر أمني. وأضاف أن "
+                    "اثنين من العصابة أوقفا.")[-1] == "مصدر أمني"
+
+
+def test_the_addressee_after_a_named_subject_of_a_call_opens_the_content():
+    doc, atts = attributions("وطالبت النقابة الوطنية للصحفيين التونسيين السلطات الجزائرية "
+                             "بالإفراج عن الصحفي. ودعت وزارة الداخلية التونسية المواطنين إلى "
+                             "الحذر.")
+    assert [show(doc, a) for a in atts] == [
+        ("وطالبت", "النقابة الوطنية للصحفيين التونسيين",
+         "السلطات الجزائرية بالإفراج عن الصحفي"),
+        ("ودعت", "وزارة الداخلية التونسية", "المواطنين إلى الحذر")]

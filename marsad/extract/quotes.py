@@ -345,8 +345,12 @@ class Reader(SpeakerPhrases):
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = j if no_subject else self.speaker_end(s, j)
-        speaker = s.span(j, sp_end) if sp_end > j else None
-        opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
+        addressee = self._before_addressee(s, j, sp_end, cue) if sp_end > j + 1 else sp_end
+        speaker = s.span(j, addressee) if addressee > j else None
+        if addressee < sp_end:  # ودعت المنظمة السلطَ إلى …: the content opens at the addressee
+            sp_end, opened = addressee, (addressee, addressee)
+        else:
+            opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
         if "obj" in cue.takes and self._object_head(s, sp_end):
             opened = (sp_end, sp_end)  # وأكد (المرزوقي) ضرورةَ محاسبة …: the object
         if (opened is not None and "obj" in cue.takes and speaker is not None
@@ -416,6 +420,35 @@ class Reader(SpeakerPhrases):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
+
+    def _before_addressee(self, s: Sentence, j: int, end: int, cue: speech.Cue) -> int:
+        """Where the subject of دعا/طالب/ناشد/حث that starts at word ``j`` ends when the
+        addressee follows it with no mark: a definite word after a named body or person
+        (طالبت النقابة الوطنية للصحفيين التونسيين السلطاتِ) or after a feminine or plural head
+        it cannot describe (ودعت المنظمة السلطَ); not a nisba adjective (التونسية)."""
+        words = s.words
+        if cue.lemma not in W.ADDRESSING:
+            return end
+        named = [e for e in s.entities_in(j, end) if e.type in ("PERS", "ORG")]
+        ent = named[-1] if named else None
+        if ent is not None:
+            a = s.word_index(ent.end - 1) + 1  # (الرئيس الأمريكي دونالد ترامب الكونغرسَ)
+        elif words[j].definite and self._speaker_head(strip_conj(words[j].norm)):
+            a = j + 1
+        else:
+            return end
+        if a >= end or a in s.entity_at or not words[a].definite or words[a].norm.startswith("ل"):
+            return end
+        raw = self.doc.text[words[a].start:words[a].end]
+        if raw.endswith(("ي", "ية", "يّة", "يين", "يون")):
+            return end
+        if not (ent is not None or self._disagrees(s, a - 1, a)):
+            return end
+        asked = next((m for m in range(a + 1, min(end + 4, len(words)))
+                      if words[m].norm in cue.takes or "ب" in cue.takes and words[
+                          m].norm.startswith("ب") and not words[m].norm.startswith(
+                          W.NAME_PREFIXES)), None)
+        return a if asked is not None else end
 
     def _accusative_plural(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a sound plural in ين (ودعا التونسيين إلى …) is the
@@ -1218,11 +1251,23 @@ class Reader(SpeakerPhrases):
         first = None
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
-            if d.speaker is not None and not self._nested(n):
+            if d.speaker is not None and not self._nested(n) and not self._restates(n):
                 if not _disagree(gender, d.gender):
                     return n
                 first = n if first is None else first
         return None if strict else first
+
+    def _restates(self, n: int) -> bool:
+        """Is draft ``n`` a closing source over a statement already attributed (وعبر الحزب عن
+        …، وفق نص ذات البيان. ومؤكدا: the party goes on, not the text)?"""
+        d = self.drafts[n]
+        if d.kind != "source" or d.content is None or d.speaker is None or (
+                d.content.end > d.cue.start):
+            return False
+        head = self.doc.text[d.speaker.start:d.speaker.end].split()[0]
+        return in_table(normalize_text(head), _TEXTS) and any(  # (not مصدر أمني: a person)
+            d.content.start <= e.cue.start < d.content.end and e.speaker is not None
+            for e in self.drafts[max(0, n - 3):n])
 
     def _nested(self, n: int) -> bool:
         cue = self.drafts[n].cue
@@ -1273,6 +1318,8 @@ _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "ه�
 _DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith("ال"))
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
+#: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
+_TEXTS = W.DOCUMENTS | {normalize_text("نص")}
 
 
 def _plural_ending(norm: str) -> bool:
