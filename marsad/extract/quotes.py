@@ -347,8 +347,9 @@ class Reader(SpeakerPhrases):
         sp_end = j if no_subject else self.speaker_end(s, j)
         addressee = self._before_addressee(s, j, sp_end, cue) if sp_end > j + 1 else sp_end
         speaker = s.span(j, addressee) if addressee > j else None
+        opened: tuple[int, int] | None = (addressee, addressee)
         if addressee < sp_end:  # ودعت المنظمة السلطَ إلى …: the content opens at the addressee
-            sp_end, opened = addressee, (addressee, addressee)
+            sp_end = addressee
         else:
             opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
         if "obj" in cue.takes and self._object_head(s, sp_end):
