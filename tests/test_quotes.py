@@ -833,3 +833,10 @@ def test_the_addressee_after_a_named_subject_of_a_call_opens_the_content():
         ("وطالبت", "النقابة الوطنية للصحفيين التونسيين",
          "السلطات الجزائرية بالإفراج عن الصحفي"),
         ("ودعت", "وزارة الداخلية التونسية", "المواطنين إلى الحذر")]
+
+
+def test_a_state_after_the_verb_is_no_speaker():
+    assert speakers('قال كايني ويست إن الديون كبيرة. وأضاف مخاطبا زوكربيرغ "أنت تحب موسيقى '
+                    'الهيب هوب".') == ["كايني ويست", "كايني ويست"]
+    # (our correspondent, a dual in construct: speakers)
+    assert speakers("وأضاف مراسلنا أن الحادث لم يسفر عن أضرار.") == ["مراسلنا"]

@@ -396,6 +396,9 @@ class SpeakerPhrases:
             return True
         if first and n in W.BA_ADJUNCTS:
             return True  # أعلن بشكل رسمي، بدوره: an adjunct, not a speaker
+        if first and i not in s.entity_at and n[:1] == "م" and n[-1:] == "ا" and len(n) >= 5 and (
+                n not in W.NAME_PARTS and not n.endswith(("نا", "تا"))):
+            return True  # وأضاف مخاطبا زوكربيرغ: a state (not مراسلنا، مجلتا: a speaker)
         if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
             return True
         if not first and i not in s.entity_at and s.words[i - 1].definite and self._object_head(
