@@ -840,3 +840,9 @@ def test_a_state_after_the_verb_is_no_speaker():
                     'الهيب هوب".') == ["كايني ويست", "كايني ويست"]
     # (our correspondent, a dual in construct: speakers)
     assert speakers("وأضاف مراسلنا أن الحادث لم يسفر عن أضرار.") == ["مراسلنا"]
+
+
+def test_a_plural_request_with_its_addressee_as_a_pronoun():
+    doc, atts = attributions("التقى النواب بالوزيرة وطالبوها باحترام المجلس. اعتبروه تفردا "
+                             "بالرأي.")
+    assert [show(doc, a)[0::2] for a in atts] == [("وطالبوها", "باحترام المجلس")]

@@ -205,6 +205,9 @@ def participles(stem: str) -> set[str]:
 GENDER: dict[str, str] = {}
 
 
+#: requests whose plural takes its addressee as a pronoun (طالبوها بـ …، دعوهم إلى …).
+_ASKING = frozenset({"طالب", "دعا", "ناشد", "حث"})
+
 #: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
 ENCLITIC_FORMS: set[str] = set()
 
@@ -219,13 +222,16 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                 if pre + form not in verbs:
                     verbs[pre + form] = cue
                     GENDER[pre + form] = gender
-        for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده)
+        for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده), طالبوها
+            stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
+            if stem != form and cue.lemma not in _ASKING:
+                continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
             for enc in ("ه", "ها", "هم"):
                 if not form.endswith(("ت", "ن")) or enc == "ه":
                     for pre in ("", "و"):
-                        if pre + form + enc not in verbs:
-                            verbs[pre + form + enc] = cue
-                            ENCLITIC_FORMS.add(pre + form + enc)
+                        if pre + stem + enc not in verbs:
+                            verbs[pre + stem + enc] = cue
+                            ENCLITIC_FORMS.add(pre + stem + enc)
         for form in participles(part):
             for pre in ("", "و"):
                 if pre + form not in parts:
