@@ -846,3 +846,20 @@ def test_a_plural_request_with_its_addressee_as_a_pronoun():
     doc, atts = attributions("التقى النواب بالوزيرة وطالبوها باحترام المجلس. اعتبروه تفردا "
                              "بالرأي.")
     assert [show(doc, a)[0::2] for a in atts] == [("وطالبوها", "باحترام المجلس")]
+
+
+def test_findings_of_researchers_and_a_request_with_its_addressee_as_a_pronoun():
+    doc, atts = attributions("ووجد الباحثون أن المشاركين كانوا أقل عرضة للإصابة. ووجد الأعوان "
+                             "جثة في المنزل. وقال الوزير إن الحزب تحمل مسؤوليته لكنه وجد عدة "
+                             "عراقيل.")
+    assert [show(doc, a) for a in atts] == [
+        ("ووجد", "الباحثون", "المشاركين كانوا أقل عرضة للإصابة"),
+        ("وقال", "الوزير", "الحزب تحمل مسؤوليته لكنه وجد عدة عراقيل")]
+    doc, atts = attributions("أعربت الجمعية عن احتجاجها على نشر الصورة وطالبتها بسحبها فورا.")
+    assert [show(doc, a)[0::2] for a in atts][-1] == ("وطالبتها", "بسحبها فورا")
+
+
+def test_a_body_with_a_quoted_name_before_the_addressee_of_its_call():
+    doc, atts = attributions('ودعت جمعية "فورزا تونس" مجلس نواب الشعب إلى مساءلة النائبة.')
+    assert [show(doc, a) for a in atts] == [
+        ("ودعت", 'جمعية "فورزا تونس"', "مجلس نواب الشعب إلى مساءلة النائبة")]

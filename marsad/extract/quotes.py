@@ -424,17 +424,23 @@ class Reader(SpeakerPhrases):
 
     def _before_addressee(self, s: Sentence, j: int, end: int, cue: speech.Cue) -> int:
         """Where the subject of دعا/طالب/ناشد/حث that starts at word ``j`` ends when the
-        addressee follows it with no mark: a definite word after a named body or person
-        (طالبت النقابة الوطنية للصحفيين التونسيين السلطاتِ) or after a feminine or plural head
-        it cannot describe (ودعت المنظمة السلطَ); not a nisba adjective (التونسية)."""
+        addressee follows it with no mark: a definite word or a body after a quoted name
+        (ودعت جمعية "فورزا تونس" مجلسَ نواب الشعب), a definite word after a named body or
+        person (طالبت النقابة الوطنية للصحفيين التونسيين السلطاتِ) or after a feminine or
+        plural head it cannot describe (ودعت المنظمة السلطَ); not a nisba adjective."""
         words = s.words
         if cue.lemma not in W.ADDRESSING:
             return end
+        head = self._speaker_head(strip_conj(words[j].norm))
+        if head and words[j + 1].norm in QUOTES and words[j + 1].start in self.pairs:
+            a = s.word_index(self.pairs[words[j + 1].start]) + 1
+            found = a < end and (words[a].definite or a in s.entity_at)
+            return a if found and self._asked_for(s, a, end, cue) else end
         named = [e for e in s.entities_in(j, end) if e.type in ("PERS", "ORG")]
         ent = named[-1] if named else None
         if ent is not None:
             a = s.word_index(ent.end - 1) + 1  # (الرئيس الأمريكي دونالد ترامب الكونغرسَ)
-        elif words[j].definite and self._speaker_head(strip_conj(words[j].norm)):
+        elif words[j].definite and head:
             a = j + 1
         else:
             return end
@@ -445,11 +451,14 @@ class Reader(SpeakerPhrases):
             return end
         if not (ent is not None or self._disagrees(s, a - 1, a)):
             return end
-        asked = next((m for m in range(a + 1, min(end + 4, len(words)))
-                      if words[m].norm in cue.takes or "ب" in cue.takes and words[
-                          m].norm.startswith("ب") and not words[m].norm.startswith(
-                          W.NAME_PREFIXES)), None)
-        return a if asked is not None else end
+        return a if self._asked_for(s, a, end, cue) else end
+
+    def _asked_for(self, s: Sentence, a: int, end: int, cue: speech.Cue) -> bool:
+        """Does what the request asks for (إلى …، بـ …) follow the addressee at ``a``?"""
+        words = s.words
+        return any(words[m].norm in cue.takes or "ب" in cue.takes and words[m].norm.startswith(
+            "ب") and not words[m].norm.startswith(W.NAME_PREFIXES)
+            for m in range(a + 1, min(end + 4, len(words))))
 
     def _accusative_plural(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a sound plural in ين (ودعا التونسيين إلى …) is the
@@ -1128,7 +1137,8 @@ class Reader(SpeakerPhrases):
                              or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
                              and not self._pronoun_source_at(s, m)  # (see below)
-                             or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS):
+                             or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS
+                             and self._speaks(s, m)):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:
                 return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
@@ -1146,6 +1156,14 @@ class Reader(SpeakerPhrases):
                     is_complementizer(words[m + 1].norm) or words[m + 1].norm in W.ASIDE_NEXT):
                 return m  # … يشار إلى أن: the writer's aside, not the speaker's
         return len(words)
+
+    def _speaks(self, s: Sentence, m: int) -> bool:
+        """Can the verb at ``m`` open an attribution here? A verb that reports only with أنّ
+        right after its subject (وجد، رأى) needs one within three words (لكنه وجد عراقيل:
+        no)."""
+        if not speech.VERB_FORMS[s.words[m].norm].near_comp:
+            return True
+        return any(is_complementizer(w.norm) for w in s.words[m + 1:m + 4])
 
     def _closes(self, s: Sentence, m: int) -> bool:
         """Does the pronoun source at ``m`` end its sentence (… وفق تعبيره.)?"""

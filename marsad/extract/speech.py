@@ -105,6 +105,8 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("استغرب", "يستغرب", "مستغرب", _cue("استغرب", "obj من", strict=True)),
     ("برر", "يبرر", "مبرر", _cue("برر", "obj ب", strict=True)),
     ("أظهر", "", "", replace(_cue("أظهر", strict=True), near_comp=True)),
+    ("وجد", "", "", replace(_cue("وجد", strict=True), near_comp=True)),  # وجد الباحثون أن
+    ("أثبت", "", "", replace(_cue("أثبت", strict=True), near_comp=True)),  # أثبت التحقيق أنّ
     ("جدد", "", "", _cue("جدد", "obj على", strict=True)),
     ("لمح", "يلمح", "ملمح", _cue("لمح", "الى ب", strict=True)),
     ("قدر", "يقدر", "", replace(_cue("قدر", strict=True), near_comp=True)),
@@ -227,7 +229,7 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
             if stem != form and cue.lemma not in _ASKING:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
             for enc in ("ه", "ها", "هم"):
-                if not form.endswith(("ت", "ن")) or enc == "ه":
+                if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in _ASKING:
                     for pre in ("", "و"):
                         if pre + stem + enc not in verbs:
                             verbs[pre + stem + enc] = cue
