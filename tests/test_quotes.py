@@ -863,3 +863,13 @@ def test_a_body_with_a_quoted_name_before_the_addressee_of_its_call():
     doc, atts = attributions('ودعت جمعية "فورزا تونس" مجلس نواب الشعب إلى مساءلة النائبة.')
     assert [show(doc, a) for a in atts] == [
         ("ودعت", 'جمعية "فورزا تونس"', "مجلس نواب الشعب إلى مساءلة النائبة")]
+
+
+def test_between_two_parties_is_no_cue_and_the_speaker_said_again_by_his_role():
+    doc, atts = attributions("وصرح الوزير ان الزيارة تدعم العلاقات بين تونس وايطاليا قائلا ان "
+                             "هذه الزيارة مهمة جدا.")
+    assert [show(doc, a)[0] for a in atts] == ["وصرح", "قائلا"]
+    assert speakers("وقال شون سبايسر المتحدث باسم البيت الأبيض إن ترامب سيلتقي ماي. وبحسب "
+                    "خبراء، سيكون اللقاء فرصة لماي. وأضاف المتحدث أن ترامب سيلتقي نييتو.") == [
+        "شون سبايسر المتحدث باسم البيت الأبيض", "خبراء",
+        "شون سبايسر المتحدث باسم البيت الأبيض"]

@@ -214,6 +214,10 @@ class Reader(SpeakerPhrases):
             and not any(x.norm == "عن" for x in s.words[k + 1:k + 9]))  # (عبّر X عن: a verb)
         if w[:1] not in "يت" and not ambiguous or n in speech.PARTICIPLE_FORMS:
             return False  # (عبر، بين، أبرز without و may be "via", "between", "foremost")
+        if ambiguous and speech.VERB_FORMS[n].lemma == "بين" and k > 0 and s.words[
+                k - 1].is_word and any(x.norm[:1] == "و" and len(x.norm) > 2
+                                       for x in s.words[k + 2:k + 5]):
+            return True  # العلاقات بين تونس وإيطاليا: "between" (not بيّن)
         raw = s.words[k].start
         if any(is_complementizer(w.norm) for w in s.words[k + 1:k + 5]):
             return False  # الأرقام تشير إلى أن …: a claim
@@ -383,8 +387,8 @@ class Reader(SpeakerPhrases):
                 words[opened[1]].norm) and cue.lemma not in W.ADDRESSING:
             return None  # كما قال الوزير: "as the minister said" (كما طالب: "also demanded")
         if speaker is not None and self._same_source(s, k, j, sp_end):
-            speaker = None  # وأشار نفس المصدر: the source named before
-            return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+            draft = self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+            return self._named_by_head(draft, s.words[j].norm)  # وأشار نفس المصدر
         if cue.near_comp and opened[1] > sp_end + 1:
             return None  # رأت نفسها …: رأى reports speech only with أنّ right after
         if before in W.RELATIVE_PRONOUNS and speaker is None and _disagree(
@@ -1276,6 +1280,21 @@ class Reader(SpeakerPhrases):
                 first = n if first is None else first
         return None if strict else first
 
+    def _named_by_head(self, draft: Draft, head: str) -> Draft:
+        """A definite back-reference (وأضاف المتحدث، وبين المصدر) continues the last speaker
+        whose phrase has its noun (شون سبايسر المتحدث باسم البيت الأبيض), when one has."""
+        bare = normalize_text(head)[2:] if normalize_text(head).startswith("ال") else ""
+        if len(bare) < 3:
+            return draft
+        for n in range(len(self.drafts) - 1, -1, -1):
+            d = self.drafts[n]
+            if d.speaker is not None and not self._nested(n) and bare in normalize_text(
+                    self.doc.text[d.speaker.start:d.speaker.end]):
+                draft.continues, draft.kb_id = n, d.kb_id
+                draft.anonymous, draft.gender = d.anonymous, d.gender
+                break
+        return draft
+
     def _restates(self, n: int) -> bool:
         """Is draft ``n`` a closing source over a statement already attributed (وعبر الحزب عن
         …، وفق نص ذات البيان. ومؤكدا: the party goes on, not the text)?"""
@@ -1334,7 +1353,8 @@ _PERSONAL = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هم�
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
 #: a source named by its definite head alone refers to one named before (وبين المصدر).
-_DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith("ال"))
+_DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith("ال")) | {
+    normalize_text(w) for w in ("المتحدث", "المتحدثة")}  # وذكر المتحدث: the one who spoke
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
 #: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
