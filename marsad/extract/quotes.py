@@ -140,6 +140,8 @@ def cue_hits(doc: Doc, index: SentenceIndex | None = None) -> dict[int, list[int
         raw = norm.to_raw(m.start)
         if m.text in speech.ENCLITIC_FORMS and text[norm.to_raw(m.end - 1)] == "ة":
             continue  # إضافة، is not أضاف+ه
+        if m.text in speech.PARTICIPLE_FORMS and text[norm.to_raw(m.end - 1)] == "ه":
+            continue  # مقره، مطالبه: a noun and its pronoun, not a feminine participle in ة
         hits.setdefault(index.sentence_of(raw), []).append(raw)
     return hits
 
@@ -342,6 +344,7 @@ class Reader(SpeakerPhrases):
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or cue.lemma in W.ASCRIBING and not self.speaker_like(
                           s, j, self.speaker_end(s, j), relative=False)  # وعللت الزيادات بـ
+                      or self._object_not_subject(s, k, j, cue)  # واكد وقوفَ الاتحاد
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
@@ -463,6 +466,18 @@ class Reader(SpeakerPhrases):
         return any(words[m].norm in cue.takes or "ب" in cue.takes and words[m].norm.startswith(
             "ب") and not words[m].norm.startswith(W.NAME_PREFIXES)
             for m in range(a + 1, min(end + 4, len(words))))
+
+    def _object_not_subject(self, s: Sentence, k: int, j: int, cue: speech.Cue) -> bool:
+        """After و + a verb that takes an object, a noun in construct that names no one who
+        can speak (واكد وقوفَ الاتحاد إلى جانب …) is the object, when a speaker before it goes
+        on: its subject is in the verb."""
+        words = s.words
+        if "obj" not in cue.takes or words[k].norm[:1] != "و" or j >= len(words) or (
+                words[j].definite or j in s.entity_at or not words[j].is_word):
+            return False
+        end = self.speaker_end(s, j)
+        return end > j + 1 and not self.speaker_like(s, j, end, relative=False) and (
+            self._antecedent(s, speech.GENDER.get(words[k].norm), strict=True) is not None)
 
     def _accusative_plural(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a sound plural in ين (ودعا التونسيين إلى …) is the
