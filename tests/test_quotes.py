@@ -882,3 +882,30 @@ def test_a_noun_with_a_pronoun_is_no_participle_and_an_object_after_and_verb():
     assert speakers("قال الناطق الرسمي سفيان السليطي إن القطب تسلم الملفات. ونفى إصدار أية "
                     "بطاقة إيداع في حق المتهمين.") == [
         "الناطق الرسمي سفيان السليطي", "الناطق الرسمي سفيان السليطي"]
+
+
+def test_review_of_the_batch_19_to_23_rules():
+    """Sentences a review found wrong in the first versions of these rules."""
+    # بيّن with أنّ after its subject, and a dual in construct, still speak
+    assert speakers("كما بين الوزير أن وزارة الصحة ستتخذ إجراءات جديدة.") == ["الوزير"]
+    assert speakers("وأكد ممثلا الاتحاد أن المفاوضات فشلت.") == ["ممثلا الاتحاد"]
+    # المتحدث said again by a man is not the woman spokesperson
+    assert speakers("وقالت المتحدثة باسم الوزارة سارة الحبيب إن الوضع صعب. وقال وزير الخارجية "
+                    "إن الحل قريب. وأضاف المتحدث أن الاجتماع انتهى.")[-1] == "وزير الخارجية"
+    # a short quotation before إلى أن is no speaker when the verb takes no إلى
+    doc, atts = attributions('وأضاف الوزير أن الاعتصام متواصل. وأضاف "سنبقى هنا" إلى أن تتحقق '
+                             "مطالبنا.")
+    assert all(a.speaker is None or show(doc, a)[1] != '"سنبقى هنا"' for a in atts)
+    # her student is no request
+    doc, atts = attributions("وقالت المعلمة إن طالبتها نجحت في الامتحان بامتياز.")
+    assert [show(doc, a)[0] for a in atts] == ["وقالت"]
+    # a closing statement of a person does not stop him from going on
+    assert speakers("وقال المحتجون إن الوضع لا يطاق، حسب تصريح رئيس النقابة للإذاعة. وأضاف أن "
+                    "الإضراب متواصل.")[-1] == "تصريح رئيس النقابة"
+    # the object of أرجع/علل/عزا after the subject and before its preposition
+    doc, atts = attributions("وأرجع وزير المالية الانخفاض إلى تراجع الإنتاج. وعلل الوزير القرار "
+                             "بارتفاع الأسعار. وعزت الشركة الاضطرابات المنتظرة إلى عطب فجئي.")
+    assert [show(doc, a)[1:] for a in atts] == [
+        ("وزير المالية", "الانخفاض إلى تراجع الإنتاج"),
+        ("الوزير", "القرار بارتفاع الأسعار"),
+        ("الشركة", "الاضطرابات المنتظرة إلى عطب فجئي")]

@@ -217,8 +217,7 @@ class Reader(SpeakerPhrases):
         if w[:1] not in "يت" and not ambiguous or n in speech.PARTICIPLE_FORMS:
             return False  # (عبر، بين، أبرز without و may be "via", "between", "foremost")
         if ambiguous and speech.VERB_FORMS[n].lemma == "بين" and k > 0 and s.words[
-                k - 1].is_word and any(x.norm[:1] == "و" and len(x.norm) > 2
-                                       for x in s.words[k + 2:k + 5]):
+                k - 1].is_word and self._pair_after(s, k):
             return True  # العلاقات بين تونس وإيطاليا: "between" (not بيّن)
         raw = s.words[k].start
         if any(is_complementizer(w.norm) for w in s.words[k + 1:k + 5]):
@@ -227,6 +226,26 @@ class Reader(SpeakerPhrases):
             return False  # نتائج سبر الآراء تشير إلى تقدّم …: a claim
         return any(d.content is not None and d.content.start <= raw < d.content.end
                    for d in self.drafts[-3:])
+
+    @staticmethod
+    def _asks_next(s: Sentence, k: int, cue: speech.Cue) -> bool:
+        """Does what the request at ``k`` asks for open right after it (طالبتها بسحبها)?"""
+        if k + 1 >= len(s.words) or k > 0 and is_complementizer(s.words[k - 1].norm):
+            return False
+        n = s.words[k + 1].norm
+        return n in cue.takes or "ب" in cue.takes and n.startswith("ب") and len(n) > 3
+
+    @staticmethod
+    def _pair_after(s: Sentence, k: int) -> bool:
+        """Does a conjunct follow the word after ``k`` before any أنّ (بين تونس وإيطاليا، بين
+        فريقي … والأهلي; not بين الوزير أن وزارة …)?"""
+        for m in range(k + 2, min(k + 6, len(s.words))):
+            n = s.words[m].norm
+            if is_complementizer(n):
+                return False
+            if n[:1] == "و" and (m in s.entity_at or n.startswith("وال")):
+                return True  # (… بين دول الخليج وخاصة السعودية وقطر)
+        return False
 
     def _data_subject(self, s: Sentence, k: int) -> bool:
         """Is the subject before the cue at ``k`` data or a document (نتائج سبر الآراء، أرقام
@@ -313,6 +332,9 @@ class Reader(SpeakerPhrases):
             return None  # وهو ما أظهر وجود …: "which showed", no one speaks
         if before in W.NEGATORS or before in ("لما", "مثلما"):
             return None  # لم يكشف، لم يشر: nothing was said
+        if cue.lemma in W.ADDRESSING and words[k].norm.endswith(("ته", "تها", "تهم")) and (
+                words[k].norm in speech.ENCLITIC_FORMS) and not self._asks_next(s, k, cue):
+            return None  # إن طالبتها نجحت: her student, not "she asked her"
         if strip_conj(words[k].norm) in speech.REFLEXIVE and k + 1 < len(words) and (
                 is_complementizer(words[k + 1].norm)):
             return None  # فتبين أنه مطلوب: "it turned out", no one speaks
@@ -352,6 +374,8 @@ class Reader(SpeakerPhrases):
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
         sp_end = j if no_subject else self.speaker_end(s, j)
+        if sp_end == j and not no_subject:
+            sp_end = self.quoted_subject(s, j, cue.takes)  # وأشارت "دي فيلت" إلى أن
         addressee = self._before_addressee(s, j, sp_end, cue) if sp_end > j + 1 else sp_end
         speaker = s.span(j, addressee) if addressee > j else None
         opened: tuple[int, int] | None = (addressee, addressee)
@@ -365,6 +389,11 @@ class Reader(SpeakerPhrases):
                 and (words[opened[1]].norm in cue.takes or opened[1] == sp_end
                      and words[sp_end].norm[:1] == "ب" and "ب" in cue.takes)):
             np_end = self.noun_phrase_end(s, j, sp_end)
+            if np_end == sp_end and cue.lemma in W.ASCRIBING:
+                np_end = self._ascribed_object(s, j, sp_end)  # وأرجع الوزير الانخفاضَ إلى
+            if cue.lemma in W.ASCRIBING and opened[1] > sp_end and words[sp_end].is_word and (
+                    words[sp_end].norm not in PREPOSITIONS):
+                opened = (sp_end, sp_end)  # وأرجعت اللومي هذه النتائجَ إلى …: with its object
             if j < np_end < sp_end:  # وأكد المرزوقي ضرورةَ محاسبة … على
                 if cue.lemma not in W.ADDRESSING:  # (دعت الإدارة مستعملي الطريق إلى …)
                     opened = (np_end, np_end)
@@ -391,7 +420,7 @@ class Reader(SpeakerPhrases):
             return None  # كما قال الوزير: "as the minister said" (كما طالب: "also demanded")
         if speaker is not None and self._same_source(s, k, j, sp_end):
             draft = self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
-            return self._named_by_head(draft, s.words[j].norm)  # وأشار نفس المصدر
+            return self._named_by_head(s, draft, s.words[j].norm)  # وأشار نفس المصدر
         if cue.near_comp and opened[1] > sp_end + 1:
             return None  # رأت نفسها …: رأى reports speech only with أنّ right after
         if before in W.RELATIVE_PRONOUNS and speaker is None and _disagree(
@@ -453,9 +482,8 @@ class Reader(SpeakerPhrases):
             return end
         if a >= end or a in s.entity_at or not words[a].definite or words[a].norm.startswith("ل"):
             return end
-        raw = self.doc.text[words[a].start:words[a].end]
-        if raw.endswith(("ي", "ية", "يّة", "يين", "يون")):
-            return end
+        if words[a].norm.endswith(("ي", "يه", "يين", "يون")):
+            return end  # (a nisba adjective: التونسية)
         if not (ent is not None or self._disagrees(s, a - 1, a)):
             return end
         return a if self._asked_for(s, a, end, cue) else end
@@ -464,8 +492,25 @@ class Reader(SpeakerPhrases):
         """Does what the request asks for (إلى …، بـ …) follow the addressee at ``a``?"""
         words = s.words
         return any(words[m].norm in cue.takes or "ب" in cue.takes and words[m].norm.startswith(
-            "ب") and not words[m].norm.startswith(W.NAME_PREFIXES)
+            "ب") and len(words[m].norm) > 3 and not words[m].norm.startswith(W.NAME_PREFIXES)
+            and words[m].norm not in _NOT_ASKED
             for m in range(a + 1, min(end + 4, len(words))))
+
+    @staticmethod
+    def _ascribed_object(s: Sentence, j: int, end: int) -> int:
+        """Where the object of أرجع/علل/عزا/برر starts after the subject's head (and its
+        genitive, in construct: وزير المالية) in a run of definite words ``[j, end)``: at the
+        first that is neither an entity nor an adjective's shape (a nisba in ي, a participle
+        in الم): الوزير الانخفاضَ، الشركة الاضطراباتِ المنتظرة، but الوزير المكلف، التونسي."""
+        if any(w.norm in W.COMMA for w in s.words[j:end]):
+            return end  # (وزير المالية السابق، جلول عياد: an apposition, no object inside)
+        for m in range(j + 1 if s.words[j].definite else j + 2, end):
+            w = s.words[m]
+            if not w.definite or m in s.entity_at or w.norm in _TITLE_ADJECTIVES:
+                return end
+            if not (w.norm.endswith(("ي", "يه", "يين", "يون")) or w.norm.startswith("الم")):
+                return m  # (الشركة الاضطراباتِ المنتظرة إلى …)
+        return end
 
     def _object_not_subject(self, s: Sentence, k: int, j: int, cue: speech.Cue) -> bool:
         """After و + a verb that takes an object, a noun in construct that names no one who
@@ -1295,16 +1340,21 @@ class Reader(SpeakerPhrases):
                 first = n if first is None else first
         return None if strict else first
 
-    def _named_by_head(self, draft: Draft, head: str) -> Draft:
+    def _named_by_head(self, s: Sentence, draft: Draft, head: str) -> Draft:
         """A definite back-reference (وأضاف المتحدث، وبين المصدر) continues the last speaker
         whose phrase has its noun (شون سبايسر المتحدث باسم البيت الأبيض), when one has."""
-        bare = normalize_text(head)[2:] if normalize_text(head).startswith("ال") else ""
-        if len(bare) < 3:
+        norm = normalize_text(head)
+        if not norm.startswith("ال") or len(norm) < 5:
             return draft
+        gender = self._cue_gender(s, draft.cue)
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
-            if d.speaker is not None and not self._nested(n) and bare in normalize_text(
-                    self.doc.text[d.speaker.start:d.speaker.end]):
+            if d.speaker is None or self._nested(n) or self._restates(n) or _disagree(
+                    gender, d.gender):
+                continue
+            words = {strip_conj(normalize_text(w)) for w in
+                     self.doc.text[d.speaker.start:d.speaker.end].split()}
+            if norm in words or norm[2:] in words:
                 draft.continues, draft.kb_id = n, d.kb_id
                 draft.anonymous, draft.gender = d.anonymous, d.gender
                 break
@@ -1373,7 +1423,12 @@ _DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
 #: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
-_TEXTS = W.DOCUMENTS | {normalize_text("نص")}
+#: adjectives of a title that are neither nisbas nor participles (الوزير السابق، الأمين العام)
+_TITLE_ADJECTIVES = frozenset(normalize_text(w) for w in (
+    "السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الدائم", "الخاص"))
+#: words in بـ that do not say what a request asks for (بعد، بين، بسبب)
+_NOT_ASKED = frozenset(normalize_text(w) for w in ("بعد", "بين", "بسبب", "بشأن", "بخصوص", "بلاده"))
+_TEXTS = frozenset(normalize_text(w) for w in ("نص", "بيان", "بلاغ"))
 
 
 def _plural_ending(norm: str) -> bool:

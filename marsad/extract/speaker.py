@@ -66,7 +66,7 @@ class SpeakerPhrases:
     def speaker_end(self, s: Sentence, j: int, appose: bool = True) -> int:
         """The end (word index) of the speaker noun phrase that starts at ``j``."""
         words = s.words
-        quoted = self._quoted_subject(s, j)
+        quoted = self.quoted_subject(s, j)
         if quoted > j:
             return quoted  # وذكرت "شينخوا" أن، وأشارت "دي فيلت" إلى
         known = self._known_name(s, j)
@@ -113,9 +113,10 @@ class SpeakerPhrases:
         end = self._anonymous_tail(s, j, i)
         return self._apposition(s, j, end) if appose else end
 
-    def _quoted_subject(self, s: Sentence, j: int) -> int:
-        """The word after a short quoted name at ``j`` that a complement, إلى or عن follows
-        (a medium's name as the subject: أكدت "رويترز" أن), or ``j``."""
+    def quoted_subject(self, s: Sentence, j: int, takes: frozenset[str] = frozenset()) -> int:
+        """The word after a short quoted name at ``j`` that a complement follows, or a
+        preposition in ``takes`` (the cue's: إلى for أشار, عن for نقل) (a medium's name as the
+        subject: أكدت "رويترز" أن، أشارت "دي فيلت" إلى), or ``j``."""
         words = s.words
         if j >= len(words) or words[j].norm not in QUOTES:
             return j
@@ -124,8 +125,8 @@ class SpeakerPhrases:
             return j
         after = s.word_index(close) + 1
         if after < len(words) and (is_complementizer(words[after].norm)
-                                   or words[after].norm in _TO_ABOUT):
-            return after
+                                   or words[after].norm in _TO_ABOUT & takes):
+            return after  # (not وأضاف "سنبقى هنا" إلى أن …: أضاف takes no إلى)
         return j
 
     def _issuer(self, s: Sentence, i: int) -> int:
@@ -397,7 +398,8 @@ class SpeakerPhrases:
         if first and n in W.BA_ADJUNCTS:
             return True  # أعلن بشكل رسمي، بدوره: an adjunct, not a speaker
         if first and i not in s.entity_at and n[:1] == "م" and n[-1:] == "ا" and len(n) >= 5 and (
-                n not in W.NAME_PARTS and not n.endswith(("نا", "تا"))):
+                n not in W.NAME_PARTS and not n.endswith(("نا", "تا"))
+                and not self._speaker_head(n[:-1])):  # (ممثلا الاتحاد: a dual in construct)
             return True  # وأضاف مخاطبا زوكربيرغ: a state (not مراسلنا، مجلتا: a speaker)
         if n in ("له", "لها", "لهم", "لنا", "لي", "لك") or n in speech.SAYING:
             return True
