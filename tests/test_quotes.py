@@ -909,3 +909,13 @@ def test_review_of_the_batch_19_to_23_rules():
         ("وزير المالية", "الانخفاض إلى تراجع الإنتاج"),
         ("الوزير", "القرار بارتفاع الأسعار"),
         ("الشركة", "الاضطرابات المنتظرة إلى عطب فجئي")]
+
+
+def test_what_rules_require_and_a_farewell_are_no_sources_or_calls():
+    doc, atts = attributions("وأكد المتسابق أنه سيتبرع بالمبلغ وفق ما تقتضيه قوانين البرنامج. "
+                             "ودّعت البطلة الجمهور. ودعت الوزارة المواطنين إلى الحذر.")
+    assert [show(doc, a)[:2] for a in atts] == [("وأكد", "المتسابق"), ("ودعت", "الوزارة")]
+    # between a name and a speaker's noun
+    doc, atts = attributions("وجرى اجتماع بين ترامب ورئيس الوزراء الإسرائيلي، وقال المسؤول إن "
+                             "السلام هو الهدف.")
+    assert [show(doc, a)[0] for a in atts] == ["وقال"]

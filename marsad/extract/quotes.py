@@ -140,6 +140,8 @@ def cue_hits(doc: Doc, index: SentenceIndex | None = None) -> dict[int, list[int
         raw = norm.to_raw(m.start)
         if m.text in speech.ENCLITIC_FORMS and text[norm.to_raw(m.end - 1)] == "ة":
             continue  # إضافة، is not أضاف+ه
+        if m.text.startswith("ود") and "\u0651" in text[raw:raw + 3]:
+            continue  # ودّعت "bade farewell", not و + دعت "called"
         if m.text in speech.PARTICIPLE_FORMS and text[norm.to_raw(m.end - 1)] == "ه":
             continue  # مقره، مطالبه: a noun and its pronoun, not a feminine participle in ة
         hits.setdefault(index.sentence_of(raw), []).append(raw)
@@ -235,16 +237,16 @@ class Reader(SpeakerPhrases):
         n = s.words[k + 1].norm
         return n in cue.takes or "ب" in cue.takes and n.startswith("ب") and len(n) > 3
 
-    @staticmethod
-    def _pair_after(s: Sentence, k: int) -> bool:
-        """Does a conjunct follow the word after ``k`` before any أنّ (بين تونس وإيطاليا، بين
-        فريقي … والأهلي; not بين الوزير أن وزارة …)?"""
+    def _pair_after(self, s: Sentence, k: int) -> bool:
+        """Does a conjunct (an entity, a definite word, a speaker's noun) follow the word after
+        ``k`` before any أنّ (بين تونس وإيطاليا; not بين الوزير أن وزارة …)?"""
         for m in range(k + 2, min(k + 6, len(s.words))):
             n = s.words[m].norm
             if is_complementizer(n):
                 return False
-            if n[:1] == "و" and (m in s.entity_at or n.startswith("وال")):
-                return True  # (… بين دول الخليج وخاصة السعودية وقطر)
+            if n[:1] == "و" and (m in s.entity_at or n.startswith("وال") or self._speaker_head(
+                    n[1:])):
+                return True  # (… بين دول الخليج وخاصة السعودية وقطر، بين ترامب ورئيس الوزراء)
         return False
 
     def _data_subject(self, s: Sentence, k: int) -> bool:
@@ -901,6 +903,8 @@ class Reader(SpeakerPhrases):
             relative = True
         if relative and j < len(words):
             verb = strip_conj(words[j].norm)
+            if verb in _NOT_REPORTING:
+                return None  # وفق ما تقتضيه القوانين: "as the rules require", no one speaks
             j += 1  # the relative verb (أفاد، أكده، صرح، أوردته …)
             if j < len(words) and words[j].norm in speech.RELATIVE_FILLERS:
                 j += 1
@@ -1426,6 +1430,9 @@ _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكو�
 #: adjectives of a title that are neither nisbas nor participles (الوزير السابق، الأمين العام)
 _TITLE_ADJECTIVES = frozenset(normalize_text(w) for w in (
     "السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الدائم", "الخاص"))
+#: relative verbs after وفق ما/حسب ما that report nothing (وفق ما يقتضيه القانون، حسب ما سطرته)
+_NOT_REPORTING = frozenset(normalize_text(w) for w in (
+    "يقتضيه", "تقتضيه", "يقتضي", "تقتضي", "يلزمه", "تلزمه", "سطرته", "سطره", "هو", "هي"))
 #: words in بـ that do not say what a request asks for (بعد، بين، بسبب)
 _NOT_ASKED = frozenset(normalize_text(w) for w in ("بعد", "بين", "بسبب", "بشأن", "بخصوص", "بلاده"))
 _TEXTS = frozenset(normalize_text(w) for w in ("نص", "بيان", "بلاغ"))
