@@ -919,3 +919,12 @@ def test_what_rules_require_and_a_farewell_are_no_sources_or_calls():
     doc, atts = attributions("وجرى اجتماع بين ترامب ورئيس الوزراء الإسرائيلي، وقال المسؤول إن "
                              "السلام هو الهدف.")
     assert [show(doc, a)[0] for a in atts] == ["وقال"]
+
+
+def test_an_aside_framed_by_commas_before_the_complement_and_between_a_plural():
+    doc, atts = attributions("أكد قايد السبسي، إجابة عن سؤال حول طلب هيئة الإنقاذ منه التدخل لحل "
+                             "الأزمة، أنه لن يقبل شقا دون آخر.")
+    assert [show(doc, a) for a in atts] == [("أكد", "قايد السبسي", "لن يقبل شقا دون آخر")]
+    doc, atts = attributions("وتراجعت الثقة بين المواطنين والمسؤولين. وقال جلول إن الأزمة بين "
+                             "الجانبين انتهت.")
+    assert [show(doc, a)[0] for a in atts] == ["وقال"]

@@ -240,6 +240,9 @@ class Reader(SpeakerPhrases):
     def _pair_after(self, s: Sentence, k: int) -> bool:
         """Does a conjunct (an entity, a definite word, a speaker's noun) follow the word after
         ``k`` before any أنّ (بين تونس وإيطاليا; not بين الوزير أن وزارة …)?"""
+        after = s.words[k + 1].norm if k + 1 < len(s.words) else ""
+        if after.startswith("ال") and after.endswith("ين") and len(after) > 5:
+            return True  # بين الجانبين، بين المواطنين: a subject would end in ان/ون
         for m in range(k + 2, min(k + 6, len(s.words))):
             n = s.words[m].norm
             if is_complementizer(n):
@@ -1091,6 +1094,11 @@ class Reader(SpeakerPhrases):
         far = min(len(words), i + 2 * limit, max(nxt, i + 1))  # for أنّ only
         if end == nxt < len(words) and words[nxt].norm in speech.SAYING:
             end += 1  # وعلّق الوزير على … قائلا: «…»
+        if has_speaker and i + 1 < len(words) and words[i].norm in W.COMMA and not (
+                is_complementizer(words[i + 1].norm)):
+            framed = self._framed_complement(s, i + 1)  # وقال المسؤول، قبل ساعات من …، إن
+            if framed is not None:
+                return framed
         loose = has_speaker or not cue.strict
         object_next = "obj" in cue.takes and has_speaker and i < len(words) and words[
             i].is_word and words[i].norm not in PREPOSITIONS and i not in s.date_at
@@ -1150,6 +1158,22 @@ class Reader(SpeakerPhrases):
                 return None
             if is_complementizer(n) and words[m - 1].norm not in W.TIME_CONJ:
                 return m + 1, m
+        return None
+
+    def _framed_complement(self, s: Sentence, a: int) -> tuple[int, int] | None:
+        """(content start, marker) of an أنّ right after an aside set off by commas after the
+        speaker, however long (أكد قايد السبسي، إجابة عن سؤال حول …، أنه …), when no cue
+        verb or participle and no quotation lies inside the aside."""
+        words = s.words
+        for m in range(a, min(len(words) - 1, a + 30)):
+            n = words[m].norm
+            verb = n in speech.VERB_FORMS and self.doc.text[words[m].end - 1] != "ة" and not (
+                speech.VERB_FORMS[n].lemma in W.PREP_LIKE and strip_conj(n) == n)  # (إجابة، بين)
+            if verb or n in speech.PARTICIPLE_FORMS or n in QUOTES or (
+                    not words[m].is_word and n not in W.COMMA and n not in ("(", ")")):
+                return None
+            if n in W.COMMA and m > a and is_complementizer(words[m + 1].norm):
+                return m + 2, m + 1
         return None
 
     def _titled(self, s: Sentence, m: int) -> bool:
