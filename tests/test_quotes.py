@@ -928,3 +928,9 @@ def test_an_aside_framed_by_commas_before_the_complement_and_between_a_plural():
     doc, atts = attributions("وتراجعت الثقة بين المواطنين والمسؤولين. وقال جلول إن الأزمة بين "
                              "الجانبين انتهت.")
     assert [show(doc, a)[0] for a in atts] == ["وقال"]
+
+
+def test_a_participle_after_a_sentence_that_opens_with_an_adjunct_and_a_verb():
+    assert speakers("وأثبت التحقيق أنّ المولود لم يودع ببيت الأموات. في المقابل، أصر المواطن "
+                    "جمال، والد الرضيع، على نفي نتائج التحقيق، مؤكدا أن ابنه ولد حيا.") == [
+        "التحقيق", "المواطن جمال، والد الرضيع"]

@@ -782,8 +782,9 @@ class Reader(SpeakerPhrases):
         v = 0
         while v < k and (words[v].norm in speech.OPENERS or not words[v].is_word):
             v += 1
+        framed = 0 < v < k and words[v - 1].norm in W.COMMA  # في المقابل، أصر المواطن …
         if v + 1 >= k or words[v].definite or v in s.entity_at or words[v].norm in (
-                PREPOSITIONS) or not (words[v].norm[:1] in "وف" or v == 0):
+                PREPOSITIONS) or not (words[v].norm[:1] in "وف" or v == 0 or framed):
             return None
         verb = words[v].norm
         j = self.subject_start(s, v)  # توجّهت اليوم المواطنة …
