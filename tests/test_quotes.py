@@ -934,3 +934,23 @@ def test_a_participle_after_a_sentence_that_opens_with_an_adjunct_and_a_verb():
     assert speakers("وأثبت التحقيق أنّ المولود لم يودع ببيت الأموات. في المقابل، أصر المواطن "
                     "جمال، والد الرضيع، على نفي نتائج التحقيق، مؤكدا أن ابنه ولد حيا.") == [
         "التحقيق", "المواطن جمال، والد الرضيع"]
+
+
+def test_second_review_of_the_latest_rules():
+    """Sentences a second review found wrong in the first versions of the batch 24-26 rules."""
+    # ودّعت with diacritics around its shadda
+    assert attributions("ودَّعت الوزيرة زملاءها في الحفل.")[1] == []
+    # بيّن with a singular head in ين, or a compound subject, and أنّ after them
+    assert speakers("كما بين الأمين العام للحزب أن الوضع صعب.") == ["الأمين العام للحزب"]
+    assert speakers("كما بين رئيس الحكومة ووزير المالية أن الميزانية جاهزة.") == [
+        "رئيس الحكومة ووزير المالية"]
+    # the verb's own complement after a framed aside is its content, not a later إن
+    doc, atts = attributions("وشدد الوزير، خلال الندوة، على ضرورة الإصلاح الشامل، إن أرادت البلاد "
+                             "النجاح.")
+    assert show(doc, atts[0])[2].startswith("ضرورة الإصلاح الشامل")
+    # tanween on the aside's noun
+    assert speakers("أكد قايد السبسي، إجابةً عن سؤال حول الحكومة، أنه لن يتدخل.") == [
+        "قايد السبسي"]
+    # الوزير نفسه goes back to وزير الخارجية (the و of وزير is no conjunction)
+    assert speakers("قال وزير الخارجية إن العلاقات جيدة. وقال رئيس النقابة إن الإضراب قائم. "
+                    "وأضاف الوزير نفسه أن التعاون مستمر.")[-1] == "وزير الخارجية"

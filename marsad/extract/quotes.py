@@ -84,6 +84,7 @@ _PHRASES = ("على حد", "وعلى حد", "في رأي", "وفي رأي", "ف�
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_DIACRITICS = re.compile("[\u064b-\u0652]")
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +141,7 @@ def cue_hits(doc: Doc, index: SentenceIndex | None = None) -> dict[int, list[int
         raw = norm.to_raw(m.start)
         if m.text in speech.ENCLITIC_FORMS and text[norm.to_raw(m.end - 1)] == "ة":
             continue  # إضافة، is not أضاف+ه
-        if m.text.startswith("ود") and "\u0651" in text[raw:raw + 3]:
+        if m.text.startswith("ود") and "\u0651" in text[raw:norm.to_raw(m.start + 2)]:
             continue  # ودّعت "bade farewell", not و + دعت "called"
         if m.text in speech.PARTICIPLE_FORMS and text[norm.to_raw(m.end - 1)] == "ه":
             continue  # مقره، مطالبه: a noun and its pronoun, not a feminine participle in ة
@@ -240,16 +241,31 @@ class Reader(SpeakerPhrases):
     def _pair_after(self, s: Sentence, k: int) -> bool:
         """Does a conjunct (an entity, a definite word, a speaker's noun) follow the word after
         ``k`` before any أنّ (بين تونس وإيطاليا; not بين الوزير أن وزارة …)?"""
-        after = s.words[k + 1].norm if k + 1 < len(s.words) else ""
-        if after.startswith("ال") and after.endswith("ين") and len(after) > 5:
-            return True  # بين الجانبين، بين المواطنين: a subject would end in ان/ون
-        for m in range(k + 2, min(k + 6, len(s.words))):
-            n = s.words[m].norm
+        words = s.words
+        after = words[k + 1].norm if k + 1 < len(words) else ""
+        plural = self._speaker_head(after[:-2])  # المسؤولين (not الأمين: a singular in ين)
+        if after.startswith("ال") and after.endswith("ين") and len(after) > 5 and not (
+                self._speaker_head(after) and not plural or k + 1 in s.entity_at):
+            return not self._complement_soon(s, k + 2)  # بين الجانبين (not بين الأمين العام أن)
+        for m in range(k + 2, min(k + 6, len(words))):
+            n = words[m].norm
             if is_complementizer(n):
                 return False
             if n[:1] == "و" and (m in s.entity_at or n.startswith("وال") or self._speaker_head(
-                    n[1:])):
-                return True  # (… بين دول الخليج وخاصة السعودية وقطر، بين ترامب ورئيس الوزراء)
+                    n[1:])):  # (… بين دول الخليج وخاصة السعودية وقطر، بين ترامب ورئيس الوزراء)
+                return not self._complement_soon(s, m + 1)  # (not بين رئيس الحكومة ووزير … أن)
+        return False
+
+    @staticmethod
+    def _complement_soon(s: Sentence, m: int) -> bool:
+        """Does an أنّ (not one after a preposition: على أن) follow within six words of ``m``?"""
+        for y in range(m, min(m + 6, len(s.words))):
+            n = s.words[y].norm
+            if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in W.COMMA:
+                return False  # (بين تونس وسوريا قائلا إن، بين المرأة والرجل، إنه: not بيّن's)
+            before = s.words[y - 1].norm
+            if is_complementizer(n) and before not in PREPOSITIONS and before[:1] != "ب":
+                return True  # (not على أن، باعتبار أن)
         return False
 
     def _data_subject(self, s: Sentence, k: int) -> bool:
@@ -1097,7 +1113,7 @@ class Reader(SpeakerPhrases):
             end += 1  # وعلّق الوزير على … قائلا: «…»
         if has_speaker and i + 1 < len(words) and words[i].norm in W.COMMA and not (
                 is_complementizer(words[i + 1].norm)):
-            framed = self._framed_complement(s, i + 1)  # وقال المسؤول، قبل ساعات من …، إن
+            framed = self._framed_complement(s, i + 1, cue)  # وقال المسؤول، قبل ساعات …، إن
             if framed is not None:
                 return framed
         loose = has_speaker or not cue.strict
@@ -1161,15 +1177,21 @@ class Reader(SpeakerPhrases):
                 return m + 1, m
         return None
 
-    def _framed_complement(self, s: Sentence, a: int) -> tuple[int, int] | None:
+    def _framed_complement(self, s: Sentence, a: int, cue: speech.Cue
+                           ) -> tuple[int, int] | None:
         """(content start, marker) of an أنّ right after an aside set off by commas after the
         speaker, however long (أكد قايد السبسي، إجابة عن سؤال حول …، أنه …), when no cue
         verb or participle and no quotation lies inside the aside."""
         words = s.words
         for m in range(a, min(len(words) - 1, a + 30)):
             n = words[m].norm
-            verb = n in speech.VERB_FORMS and self.doc.text[words[m].end - 1] != "ة" and not (
-                speech.VERB_FORMS[n].lemma in W.PREP_LIKE and strip_conj(n) == n)  # (إجابة، بين)
+            verb = n in speech.VERB_FORMS and not _DIACRITICS.sub("", self.doc.text[
+                words[m].start:words[m].end]).endswith("ة") and not (  # (إجابةً)
+                speech.VERB_FORMS[n].lemma in W.PREP_LIKE and strip_conj(n) == n)  # (بين)
+            nb = words[m + 1].norm
+            if m > a and words[m - 1].norm in W.COMMA and nb not in W.ADJUNCT_HEADS and (
+                    n in cue.takes or "ب" in cue.takes and n.startswith("ب") and len(n) > 3):
+                return None  # وشدد الوزير، خلال الندوة، على ضرورة …: the verb's own complement
             if verb or n in speech.PARTICIPLE_FORMS or n in QUOTES or (
                     not words[m].is_word and n not in W.COMMA and n not in ("(", ")")):
                 return None
@@ -1381,8 +1403,8 @@ class Reader(SpeakerPhrases):
             if d.speaker is None or self._nested(n) or self._restates(n) or _disagree(
                     gender, d.gender):
                 continue
-            words = {strip_conj(normalize_text(w)) for w in
-                     self.doc.text[d.speaker.start:d.speaker.end].split()}
+            words = {x for w in self.doc.text[d.speaker.start:d.speaker.end].split()
+                     for x in (normalize_text(w), strip_conj(normalize_text(w)))}  # (وزير)
             if norm in words or norm[2:] in words:
                 draft.continues, draft.kb_id = n, d.kb_id
                 draft.anonymous, draft.gender = d.anonymous, d.gender
