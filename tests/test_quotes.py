@@ -954,3 +954,11 @@ def test_second_review_of_the_latest_rules():
     # الوزير نفسه goes back to وزير الخارجية (the و of وزير is no conjunction)
     assert speakers("قال وزير الخارجية إن العلاقات جيدة. وقال رئيس النقابة إن الإضراب قائم. "
                     "وأضاف الوزير نفسه أن التعاون مستمر.")[-1] == "وزير الخارجية"
+
+
+def test_advice_is_a_request_with_its_addressee():
+    doc, atts = attributions("ونصحت الشرطة المواطنين بالحذر. وقال الطبيب إن الأطباء ينصحون "
+                             "بتجنب السكر.")
+    assert [show(doc, a) for a in atts] == [
+        ("ونصحت", "الشرطة", "المواطنين بالحذر"),
+        ("وقال", "الطبيب", "الأطباء ينصحون بتجنب السكر")]

@@ -503,8 +503,8 @@ class Reader(SpeakerPhrases):
             return end
         if a >= end or a in s.entity_at or not words[a].definite or words[a].norm.startswith("ل"):
             return end
-        if words[a].norm.endswith(("ي", "يه", "يين", "يون")):
-            return end  # (a nisba adjective: التونسية)
+        if words[a].norm.endswith(("ي", "يه", "يين", "يون")) and not self._disagrees(s, a - 1, a):
+            return end  # (a nisba adjective: التونسية; not الوزارة البلجيكيين)
         if not (ent is not None or self._disagrees(s, a - 1, a)):
             return end
         return a if self._asked_for(s, a, end, cue) else end
