@@ -962,3 +962,10 @@ def test_advice_is_a_request_with_its_addressee():
     assert [show(doc, a) for a in atts] == [
         ("ونصحت", "الشرطة", "المواطنين بالحذر"),
         ("وقال", "الطبيب", "الأطباء ينصحون بتجنب السكر")]
+
+
+def test_praise_with_and_or_a_shadda_and_price_as_a_noun():
+    doc, atts = attributions("وثمن الوزير جهود الأعوان في حماية المواطنين. وتأهل الفريق إلى ثمن "
+                             "النهائي بعد فوزه. ارتفع ثمن المسكن كثيرا.")
+    assert [show(doc, a) for a in atts] == [
+        ("وثمن", "الوزير", "جهود الأعوان في حماية المواطنين")]

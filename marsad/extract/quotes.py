@@ -326,6 +326,8 @@ class Reader(SpeakerPhrases):
 
     def _at(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         n = s.words[k].norm
+        if n == _PRICE and "\u0651" not in self.doc.text[s.words[k].start:s.words[k].end]:
+            return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
             return self._source(s, k, k + 1, nxt)
         if k + 1 < len(s.words):
@@ -1477,6 +1479,7 @@ _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكو�
 #: adjectives of a title that are neither nisbas nor participles (الوزير السابق، الأمين العام)
 _TITLE_ADJECTIVES = frozenset(normalize_text(w) for w in (
     "السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الدائم", "الخاص"))
+_PRICE = normalize_text("ثمن")
 #: relative verbs after وفق ما/حسب ما that report nothing (وفق ما يقتضيه القانون، حسب ما سطرته)
 _NOT_REPORTING = frozenset(normalize_text(w) for w in (
     "يقتضيه", "تقتضيه", "يقتضي", "تقتضي", "يلزمه", "تلزمه", "سطرته", "سطره", "هو", "هي"))
