@@ -969,3 +969,10 @@ def test_praise_with_and_or_a_shadda_and_price_as_a_noun():
                              "النهائي بعد فوزه. ارتفع ثمن المسكن كثيرا.")
     assert [show(doc, a) for a in atts] == [
         ("وثمن", "الوزير", "جهود الأعوان في حماية المواطنين")]
+
+
+def test_an_agreement_on_something_is_reported_and_a_relative_agreement_is_not():
+    doc, atts = attributions("واتفق الوزيران على تنسيق المواقف في المسائل المشتركة. وهي النقاط التي "
+                             "اتفقت عليها مكونات المشهد السياسي.")
+    assert [show(doc, a) for a in atts] == [
+        ("واتفق", "الوزيران", "تنسيق المواقف في المسائل المشتركة")]

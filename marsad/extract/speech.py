@@ -97,6 +97,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("أبدى= أبدت= أبدوا=", "يبدي= تبدي=", "مبدي", _cue("أبدى", "obj", strict=True)),
     ("ناشد", "يناشد", "مناشد", _cue("ناشد", "obj", strict=True)),
     ("نصح", "ينصح", "ناصح", _cue("نصح", "ب obj", strict=True)),  # ونصحت الوزارة المواطنين بـ
+    ("اتفق", "", "", _cue("اتفق", "على", strict=True)),  # واتفق الوزيران على تنسيق …
     # ثمّن "praised" (bare ثمن is also "price", "round of 16": not a cue without و or ت)
     ("ثمن= ثمنت= ثمنوا=", "يثمن= تثمن=", "مثمن", _cue("ثمّن", "obj", strict=True)),
     ("استنكر", "يستنكر", "مستنكر", _cue("استنكر", "obj", strict=True)),
