@@ -380,6 +380,7 @@ class Reader(SpeakerPhrases):
                 words[j + 1].definite or j + 1 in s.entity_at):
             return self._told(s, k, j, nxt, cue)  # قال له الموظف: «…»
         kan = self._kan_subject(s, k)  # وكانت مديرة الصندوق كريستين لاجارد دعت الحكومة إلى
+        subject_end = self.speaker_end(s, j)
         no_subject = (kan is not None or after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
@@ -388,15 +389,15 @@ class Reader(SpeakerPhrases):
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or cue.lemma in W.ASCRIBING and not self.speaker_like(
-                          s, j, self.speaker_end(s, j), relative=False)  # وعللت الزيادات بـ
-                      or self._object_not_subject(s, k, j, cue)  # واكد وقوفَ الاتحاد
+                          s, j, subject_end, relative=False)  # وعللت الزيادات بـ
+                      or self._object_not_subject(s, k, j, subject_end, cue)  # واكد وقوفَ …
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
                       or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
-        sp_end = j if no_subject else self.speaker_end(s, j)
+        sp_end = j if no_subject else subject_end
         if sp_end == j and not no_subject:
             sp_end = self.quoted_subject(s, j, cue.takes)  # وأشارت "دي فيلت" إلى أن
         addressee = self._before_addressee(s, j, sp_end, cue) if sp_end > j + 1 else sp_end
@@ -505,7 +506,7 @@ class Reader(SpeakerPhrases):
             return end
         if a >= end or a in s.entity_at or not words[a].definite or words[a].norm.startswith("ل"):
             return end
-        if words[a].norm.endswith(("ي", "يه", "يين", "يون")) and not self._disagrees(s, a - 1, a):
+        if _nisba(words[a].norm) and not self._disagrees(s, a - 1, a):
             return end  # (a nisba adjective: التونسية; not الوزارة البلجيكيين)
         if not (ent is not None or self._disagrees(s, a - 1, a)):
             return end
@@ -531,19 +532,19 @@ class Reader(SpeakerPhrases):
             w = s.words[m]
             if not w.definite or m in s.entity_at or w.norm in _TITLE_ADJECTIVES:
                 return end
-            if not (w.norm.endswith(("ي", "يه", "يين", "يون")) or w.norm.startswith("الم")):
+            if not (_nisba(w.norm) or w.norm.startswith("الم")):
                 return m  # (الشركة الاضطراباتِ المنتظرة إلى …)
         return end
 
-    def _object_not_subject(self, s: Sentence, k: int, j: int, cue: speech.Cue) -> bool:
-        """After و + a verb that takes an object, a noun in construct that names no one who
-        can speak (واكد وقوفَ الاتحاد إلى جانب …) is the object, when a speaker before it goes
-        on: its subject is in the verb."""
+    def _object_not_subject(self, s: Sentence, k: int, j: int, end: int,
+                            cue: speech.Cue) -> bool:
+        """After و + a verb that takes an object, a noun in construct (words ``j`` to
+        ``end``) that names no one who can speak (واكد وقوفَ الاتحاد إلى جانب …) is the
+        object, when a speaker before it goes on: its subject is in the verb."""
         words = s.words
         if "obj" not in cue.takes or words[k].norm[:1] != "و" or j >= len(words) or (
                 words[j].definite or j in s.entity_at or not words[j].is_word):
             return False
-        end = self.speaker_end(s, j)
         return end > j + 1 and not self.speaker_like(s, j, end, relative=False) and (
             self._antecedent(s, speech.GENDER.get(words[k].norm), strict=True) is not None)
 
@@ -1475,7 +1476,6 @@ _DEFINITE_SOURCE = frozenset(h for h in speech.SAME_SOURCE_HEADS if h.startswith
     normalize_text(w) for w in ("المتحدث", "المتحدثة")}  # وذكر المتحدث: the one who spoke
 #: "previous", "mentioned": the same source (المصدر السابق), but a former office (الوزير السابق).
 _PREVIOUS = frozenset(normalize_text(w) for w in ("السابق", "المذكور"))
-#: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
 #: adjectives of a title that are neither nisbas nor participles (الوزير السابق، الأمين العام)
 _TITLE_ADJECTIVES = frozenset(normalize_text(w) for w in (
     "السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الدائم", "الخاص"))
@@ -1485,7 +1485,13 @@ _NOT_REPORTING = frozenset(normalize_text(w) for w in (
     "يقتضيه", "تقتضيه", "يقتضي", "تقتضي", "يلزمه", "تلزمه", "سطرته", "سطره", "هو", "هي"))
 #: words in بـ that do not say what a request asks for (بعد، بين، بسبب)
 _NOT_ASKED = frozenset(normalize_text(w) for w in ("بعد", "بين", "بسبب", "بشأن", "بخصوص", "بلاده"))
+#: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
 _TEXTS = frozenset(normalize_text(w) for w in ("نص", "بيان", "بلاغ"))
+
+
+def _nisba(norm: str) -> bool:
+    """Has the normalized word a nisba adjective's ending (التونسي، التونسية، التونسيين)?"""
+    return norm.endswith(("ي", "يه", "يين", "يون"))
 
 
 def _plural_ending(norm: str) -> bool:

@@ -212,7 +212,7 @@ GENDER: dict[str, str] = {}
 
 
 #: requests whose plural takes its addressee as a pronoun (طالبوها بـ …، دعوهم إلى …).
-_ASKING = frozenset({"طالب", "دعا", "ناشد", "حث"})
+ASKING = frozenset({"طالب", "دعا", "ناشد", "حث"})
 
 #: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
 ENCLITIC_FORMS: set[str] = set()
@@ -230,10 +230,10 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                     GENDER[pre + form] = gender
         for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده), طالبوها
             stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
-            if stem != form and cue.lemma not in _ASKING:
+            if stem != form and cue.lemma not in ASKING:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
             for enc in ("ه", "ها", "هم"):
-                if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in _ASKING:
+                if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in ASKING:
                     for pre in ("", "و"):
                         if pre + stem + enc not in verbs:
                             verbs[pre + stem + enc] = cue
@@ -298,7 +298,8 @@ SPEAKER_HEADS = frozenset(_bare(normalize_text(w)) for w in (
     "شهود", "شاهد", "سكان", "أهالي", "مواطنون", "نشطاء", "ناشط", "ناشطة", "مدرب", "لاعب",
     "رئيسها", "مديرها", "الكاتبان", "مسؤولو", "مصادرنا", "مصدرنا", "أوساط", "دوائر", "جهات",
     "مختصون", "مختص", "طبيب", "أطباء", "ممرض", "ممرضة",
-    "والد", "والدة", "شقيق", "شقيقة", "زوج", "زوجة", "أرملة", "عائلة", "أسرة", "أقارب", "المتحدث", "السلطة", "الأمم", "البنك", "الصندوق",
+    "والد", "والدة", "شقيق", "شقيقة", "زوج", "زوجة", "أرملة", "عائلة", "أسرة", "أقارب",
+    "المتحدث", "السلطة", "الأمم", "البنك", "الصندوق",
     "المعهد", "الوكالة", "بيانات", "نتائج", "تقديرات", "توقعات", "وثيقة", "رسالة", "تدوينة",
     "تصريح", "تصريحات", "مقال", "المقال", "صفحة", "الحساب", "حساب", "استطلاع", "سبر",
     "مؤسسة", "الشركة", "شركة", "البرلمان", "الكونغرس", "البيت", "الكرملين", "الإليزيه",
