@@ -83,6 +83,9 @@ _PHRASES = ("على حد", "وعلى حد", "في رأي", "وفي رأي", "ف�
             "جاء في", "وجاء في", "ورد في", "وورد في", "جاء على", "وجاء على")
 
 
+#: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …).
+_GIST = ("مفاده", "مفادها", "ومفاده", "ومفادها")
+
 _WORD_RE = re.compile(r"[^\W_]+")
 _DIACRITICS = re.compile("[\u064b-\u0652]")
 
@@ -94,7 +97,7 @@ def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     Looked up word by word: a regex alternation of the ~4,000 verb forms costs a tenth of a
     second to compile, which every ``marsad analyze`` would pay."""
     words = {normalize_text(w) for w in (*speech.VERB_FORMS, *speech.PARTICIPLE_FORMS,
-                                          *speech.SOURCE_WORDS, *_PHRASES)}
+                                          *speech.SOURCE_WORDS, *_PHRASES, *_GIST)}
     pairs: dict[str, set[str]] = {}
     for w in words:
         if " " in w:
@@ -304,7 +307,8 @@ class Reader(SpeakerPhrases):
                     aside is None):  # (an aside's verb speaks for the speaker)
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
-                        and asides[h] is None), len(s.words))
+                        and asides[h] is None and s.words[h].norm not in _NORM_GIST),
+                       len(s.words))  # (a message's gist is inside what the cue reports)
             if aside is not None:
                 nxt = min(nxt, aside)  # الذي كان قد أكد أنّ …، إنّ: its content ends there
             draft = self._at(s, k, nxt)
@@ -330,6 +334,8 @@ class Reader(SpeakerPhrases):
             return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
             return self._source(s, k, k + 1, nxt)
+        if n in _NORM_GIST:
+            return self._gist(s, k, nxt)
         if k + 1 < len(s.words):
             pair = f"{n} {s.words[k + 1].norm}"
             if pair in _NORM_PHRASES:
@@ -751,7 +757,8 @@ class Reader(SpeakerPhrases):
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
         w = s.words[k].norm
         return w[0] in "وف" and w[1:] in speech.VERB_FORMS or k == 0 or s.words[k - 1].norm in (
-            "و", "ف", "ثم", "كما", "فقد", "لكنه", "ولكنه", "لكنها", "ولكنها")
+            "و", "ف", "ثم", "كما", "فقد", "لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم",
+            "لكنهما", "ولكنهما")
 
     def _participle(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         cue = speech.PARTICIPLE_FORMS[s.words[k].norm]
@@ -836,6 +843,9 @@ class Reader(SpeakerPhrases):
         person = next((e for e in p.entities_in(j, end) if e.type == "PERS"), None)
         if person is not None:
             end = p.word_index(person.end - 1) + 1  # (not the object after the name)
+            if end < len(p.words) and p.words[end].norm == ")" and any(
+                    w.norm == "(" for w in p.words[j:end]):
+                end += 1  # المواطن التونسي (حمدي)
         else:  # زار الوزير المستشفى: the subject ends before the object (its adjectives stay)
             end = next((m for m in range(j + 1, end) if not (p.words[m].definite and self.doc.text[
                 p.words[m].start:p.words[m].end].endswith(("ي", "ية")))), end)
@@ -898,6 +908,21 @@ class Reader(SpeakerPhrases):
         if content is None:
             return None
         return self._draft(s, s.span(first, k + 1), s.span(j, sp_end), content, False, "source")
+
+    def _gist(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        """تقدمت بشكاية … مفادها تعرض منزلها لسطو: the message (the nearest noun of one in the
+        twelve words before) is the speaker, what follows its content."""
+        words = s.words
+        head = next((i for i in range(k - 1, max(-1, k - 13), -1)
+                     if bare(words[i].norm) in _MESSAGES), None)
+        if head is None:
+            return None  # وكان مفاد الحديث: no message named
+        c = k + 1 if k + 1 < len(words) and is_complementizer(words[k + 1].norm) else k
+        content, direct = self.content(s, c + 1, nxt)
+        if content is None:
+            return None
+        speaker = Span(_after_proclitics(self.doc.text, words[head]), words[head].end)
+        return self._draft(s, s.span(k, k + 1), speaker, content, direct, "source")
 
     def _came_in(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         """وجاء في البيان أنّ …: the document is the speaker."""
@@ -1468,6 +1493,12 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
+_NORM_GIST = frozenset(normalize_text(w) for w in _GIST)
+#: nouns of messages whose gist can follow (as :func:`bare` leaves them: شكايه، خبر).
+_MESSAGES = frozenset(normalize_text(w) for w in (
+    "شكاية", "شكوى", "شكاوى", "تشكية", "تشكيات", "معلومة", "معلومات", "خبر", "خبرا", "أخبار",
+    "أخبارا", "أنباء", "رسالة", "رسائل", "مكالمة", "بلاغ", "برقية", "إشعار", "إشاعة", "إشاعات",
+    "رواية", "تدوينة", "نداء", "بيان", "تصريح", "إفادة", "استنتاج"))
 _PERSONAL = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هما", "هن"))
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
@@ -1487,6 +1518,20 @@ _NOT_REPORTING = frozenset(normalize_text(w) for w in (
 _NOT_ASKED = frozenset(normalize_text(w) for w in ("بعد", "بين", "بسبب", "بشأن", "بخصوص", "بلاده"))
 #: what a closing source may name that only restates a statement (وفق نص البيان، حسب البلاغ)
 _TEXTS = frozenset(normalize_text(w) for w in ("نص", "بيان", "بلاغ"))
+
+
+def _after_proclitics(text: str, w: Word) -> int:
+    """The raw offset of ``w`` after its و، ف and ب، ل، ك (بشكاية → شكاية; its ال stays)."""
+    norm, cut = w.norm, 0
+    if strip_conj(norm) != norm:
+        norm, cut = norm[1:], 1
+    if len(norm) > 3 and norm[0] in "بلك" and not norm.startswith("لل"):
+        cut += 1
+    start = w.start
+    while cut and start < w.end:
+        cut -= text[start].isalpha()  # (not a diacritic)
+        start += 1
+    return start
 
 
 def _nisba(norm: str) -> bool:

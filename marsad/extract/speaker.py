@@ -83,6 +83,11 @@ class SpeakerPhrases:
             w = words[i]
             n = w.norm
             if not w.is_word:
+                if n == "(" and i > j and (close := _named_aside(s, i)) is not None:
+                    i = close + 1  # وكالة الأنباء الإيرانية (إرنا)، موقع قناة (SWR) الألمانية
+                    if i < len(words) and (words[i].norm.startswith("ال") or i in s.entity_at):
+                        continue
+                    break  # (اليونيسيف) للسيطرة على …: the phrase ends with the aside
                 if n in QUOTES and i > j and not self._person_at(s, i - 1):
                     close = self.pairs.get(w.start)
                     if close is not None and close < s.end and len(
@@ -682,3 +687,15 @@ class SpeakerPhrases:
                         w.norm for w in words[j:end]) == tail and not self._speaker_head(tail[0]):
                     best = end
         return best
+
+
+def _named_aside(s: Sentence, i: int) -> int | None:
+    """The index of the ``)`` that closes a short aside opened at word ``i`` and holding words
+    only (an acronym, another name: (إرنا)، (SWR)); not an age or a date: (26 سنة)."""
+    for m in range(i + 1, min(len(s.words), i + 7)):
+        n = s.words[m].norm
+        if n == ")":
+            return m if m > i + 1 else None
+        if not s.words[m].is_word or n[:1].isdigit():
+            return None
+    return None
