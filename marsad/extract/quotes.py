@@ -391,7 +391,8 @@ class Reader(SpeakerPhrases):
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
                       or "obj" in cue.takes and self._object_head(s, j)  # وأكد أهميةَ …
-                      or before in W.RELATIVE_PRONOUNS  # الذي أكد تفهمه
+                      or before in W.RELATIVE_PRONOUNS and not self._subject_then_comp(
+                          s, j, subject_end)  # الذي أكد تفهمه (not التي قالت الهيئة إنها)
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or cue.lemma in W.ASCRIBING and not self.speaker_like(
@@ -487,6 +488,15 @@ class Reader(SpeakerPhrases):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
+
+    def _subject_then_comp(self, s: Sentence, j: int, end: int) -> bool:
+        """Are words ``j`` to ``end`` a subject that can speak, followed by أنّ (الإجراءات التي
+        قالت الهيئة إنها ضرورية: the verb in the relative clause has its own subject)?"""
+        words = s.words
+        return j < end < len(words) and is_complementizer(words[end].norm) and not (
+            self._medium(s, j) or words[j].norm[:1] == "ل") and (  # (تحدث لرويترز شريطة …)
+            words[j].definite or j in s.entity_at or self._known_name(s, j) > j) and (
+            self.speaker_like(s, j, end, relative=False))
 
     def _before_addressee(self, s: Sentence, j: int, end: int, cue: speech.Cue) -> int:
         """Where the subject of دعا/طالب/ناشد/حث that starts at word ``j`` ends when the
@@ -762,7 +772,7 @@ class Reader(SpeakerPhrases):
 
     def _participle(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         cue = speech.PARTICIPLE_FORMS[s.words[k].norm]
-        if k == 0:
+        if k == 0 or _predicate(s, k):
             return None
         opened = self.complement(s, k + 1, cue, nxt, limit=4)
         if opened is None and "obj" in cue.takes and k + 1 < len(s.words) and s.words[
@@ -1277,7 +1287,7 @@ class Reader(SpeakerPhrases):
         for m in range(c + 1, len(words)):
             n = words[m].norm
             if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
-                             or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
+                             and not _predicate(s, m) or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
                              and not self._pronoun_source_at(s, m)  # (see below)
                              or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS
@@ -1532,6 +1542,18 @@ def _after_proclitics(text: str, w: Word) -> int:
         cut -= text[start].isalpha()  # (not a diacritic)
         start += 1
     return start
+
+
+#: verbs whose predicate a participle can be (كانت معلقة "hanging", لا تزال مطالبة "owed").
+_COPULAS = frozenset(normalize_text(w) for w in (
+    "كان", "كانت", "كانوا", "يكون", "تكون", "يكونون", "ليس", "ليست", "تزال", "يزال", "زال",
+    "زالت", "مازال", "مازالت", "ظل", "ظلت", "أصبح", "أصبحت", "بات", "باتت", "أضحى", "أضحت"))
+
+
+def _predicate(s: Sentence, k: int) -> bool:
+    """Is the participle at ``k`` the predicate of كان or its sisters (كانت معلقة على
+    ارتفاع 61 مترا: "hanging", not "commenting")?"""
+    return k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS
 
 
 def _nisba(norm: str) -> bool:
