@@ -1021,3 +1021,11 @@ def test_a_relative_verb_with_its_own_subject_before_anna_and_a_participle_after
         ("وقال", "الوزير", "الوضع صعب"),
         ("وتحدث", "الوزير", "الأزمة التي قال إنها خانقة"),
         ("قال", "الوزير", "خانقة")]
+
+
+def test_a_definite_subject_between_kana_and_a_verb_with_anna():
+    doc, atts = attributions("وانتهت المباراة بالتعادل. وكان الدوري الألماني قد أعلن أنه سيتم "
+                             "استخدام تقنية الفيديو. وكانت الحكومة الليبية أكدت أن الوضع هادئ.")
+    assert [show(doc, a) for a in atts] == [
+        ("أعلن", "الدوري الألماني", "سيتم استخدام تقنية الفيديو"),
+        ("أكدت", "الحكومة الليبية", "الوضع هادئ")]

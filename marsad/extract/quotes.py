@@ -750,7 +750,9 @@ class Reader(SpeakerPhrases):
         if front is None:
             place = s.entity_covering(k - 1)  # وكانت تونس أعلنت: a country speaks
             i = s.word_index(place.start) if place is not None and place.type == "LOC" else 0
-            return place if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN else None
+            if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN:
+                return place
+            return self._kan_definite(s, k)
         i = s.word_index(front.start)
         before = s.words[i - 1].norm if i > 0 else ""
         if strip_conj(before) in W.KAN:
@@ -762,6 +764,25 @@ class Reader(SpeakerPhrases):
                                              self.phrase_gender(s, i, k)):
             return None
         return front
+
+    @staticmethod
+    def _kan_definite(s: Sentence, k: int) -> Span | None:
+        """A definite noun phrase (up to three words) between كان and the verb at ``k`` (قد
+        between them allowed), that agrees with it, when أنّ follows the verb: وكان الدوري
+        الألماني قد أعلن أنه …; its head need not be a speaker noun."""
+        words = s.words
+        end = k - 1 if words[k - 1].norm == "قد" else k
+        i = next((m for m in range(end - 1, max(-1, end - 5), -1)
+                  if strip_conj(words[m].norm) in W.KAN), None)
+        if i is None or i + 1 >= end or k + 1 >= len(words) or not is_complementizer(
+                words[k + 1].norm):
+            return None
+        if not all(w.is_word and w.norm.startswith("ال") for w in words[i + 1:end]):
+            return None
+        gender = speech.GENDER.get(words[k].norm)
+        verb = strip_conj(words[i].norm)
+        kan = "p" if verb.endswith("وا") else "f" if verb.endswith("ت") else "m"
+        return s.span(i + 1, end) if not _disagree(gender, kan) else None
 
     def _pronoun_subject(self, s: Sentence, k: int) -> bool:
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
