@@ -58,8 +58,7 @@ LOCAL_WORDS = frozenset(normalize_text(w) for w in ("بالجهة", "بالمن�
 #: prepositions a verb takes that may come after an addressee or an adjunct (أعلن … عن).
 FAR_PREPS = frozenset(normalize_text(w) for w in ("عن", "إلى", "الى", "من"))
 FAR_BA = frozenset({"طالب", "دعا", "ندد", "أشاد", "نادى", "أعلم", "أبلغ"})
-BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم",
-                                            "لكنهما", "ولكنهما", "ثم"))
+BUT = frozenset(normalize_text(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم"))
 COMP_PRONOUN = re.compile(r"^[وف]?(?:ب|ل)?ان(?:ه|ها|هم|هما|نا|ني)$")
 TELLS = frozenset({"أعلم", "أبلغ"})
 #: verbs that ascribe a cause (أرجع الوزير الانخفاض إلى …): after them, a noun that names no

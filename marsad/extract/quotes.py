@@ -370,6 +370,9 @@ class Reader(SpeakerPhrases):
         if strip_conj(before) in ("من", "في", "على", "الى", "إلى", "عن") and (
                 words[k].norm in speech.ENCLITIC_FORMS or cue.strict):
             return None  # من أبرزها، من بين: a noun or a preposition
+        if before in _BUT_THEY and (n := self._antecedent(s)) is not None and (
+                self._singular(self.drafts[n])):
+            return None  # قال الوزير إن المحتجين غاضبون، لكنهم أكدوا: "they" are not the minister
         if cue.lemma == "نقل":
             return self._relayed(s, k, nxt)
         if words[k].norm in W.NOUN_CUES and k > 0 and words[k - 1].is_word and not (
@@ -391,8 +394,9 @@ class Reader(SpeakerPhrases):
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
                       or "obj" in cue.takes and self._object_head(s, j)  # وأكد أهميةَ …
-                      or before in W.RELATIVE_PRONOUNS and not self._subject_then_comp(
-                          s, j, subject_end)  # الذي أكد تفهمه (not التي قالت الهيئة إنها)
+                      or before in W.RELATIVE_PRONOUNS and (
+                          cue.lemma in W.ADDRESSING or not self._subject_then_comp(
+                              s, j, subject_end))  # الذي أكد تفهمه (not التي قالت الهيئة إنها)
                       or W.COMP_PRONOUN.match(before) is not None  # أنه طالب الوزارة
                       or cue.lemma in W.TELLS  # أعلم السلطات: the addressee
                       or cue.lemma in W.ASCRIBING and not self.speaker_like(
@@ -489,13 +493,30 @@ class Reader(SpeakerPhrases):
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
+    def _singular(self, d: Draft) -> bool:
+        """Does a draft's speaker phrase name one person or body (الوزير، محمد عبو), not a
+        plural (الحوثيون، المصادر) or several joined by و?"""
+        if d.speaker is None:
+            return False
+        words = [normalize_text(w) for w in self.doc.text[d.speaker.start:d.speaker.end].split()]
+        if not words or any(w[:1] == "و" and len(w) > 2 for w in words[1:]):
+            return False  # (زيدي وفادي)
+        head = bare(words[0])
+        return not (len(head) >= 4 and head.endswith(("ون", "ين", "ان", "ات")) or (
+            in_table(words[0], _BROKEN_PLURALS)))
+
     def _subject_then_comp(self, s: Sentence, j: int, end: int) -> bool:
         """Are words ``j`` to ``end`` a subject that can speak, followed by أنّ (الإجراءات التي
         قالت الهيئة إنها ضرورية: the verb in the relative clause has its own subject)?"""
         words = s.words
-        return j < end < len(words) and is_complementizer(words[end].norm) and not (
-            self._medium(s, j) or words[j].norm[:1] == "ل") and (  # (تحدث لرويترز شريطة …)
-            words[j].definite or j in s.entity_at or self._known_name(s, j) > j) and (
+        if not j < end < len(words) or not is_complementizer(words[end].norm) or any(
+                w.norm in W.COMMA or w.norm in speech.VERB_FORMS for w in words[j:end]):
+            return False  # (الإحصائيات، التي أوردها المجلس الوزاري، تظهر أن)
+        ent = s.entity_at.get(j)
+        if self._medium(s, j) or words[j].norm[:1] == "ل" and (
+                ent is None or ent.start > words[j].start):
+            return False  # تحدث لرويترز شريطة …: whom he told (not لطفي زيتون)
+        return (words[j].definite or j in s.entity_at or self._known_name(s, j) > j) and (
             self.speaker_like(s, j, end, relative=False))
 
     def _before_addressee(self, s: Sentence, j: int, end: int, cue: speech.Cue) -> int:
@@ -777,8 +798,10 @@ class Reader(SpeakerPhrases):
         if i is None or i + 1 >= end or k + 1 >= len(words) or not is_complementizer(
                 words[k + 1].norm):
             return None
-        if not all(w.is_word and w.norm.startswith("ال") for w in words[i + 1:end]):
-            return None
+        if not all(w.is_word and w.norm.startswith("ال") for w in words[i + 1:end]) or any(
+                m in s.date_at or words[m].norm in W.WEEKDAYS or words[m].norm in W.TIME_ADJUNCTS
+                or bare(words[m].norm) in _TIME_NOUNS for m in range(i + 1, end)):
+            return None  # (وكان الأحد الماضي قد أعلن: a time, not the subject)
         gender = speech.GENDER.get(words[k].norm)
         verb = strip_conj(words[i].norm)
         kan = "p" if verb.endswith("وا") else "f" if verb.endswith("ت") else "m"
@@ -942,17 +965,27 @@ class Reader(SpeakerPhrases):
 
     def _gist(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         """تقدمت بشكاية … مفادها تعرض منزلها لسطو: the message (the nearest noun of one in the
-        twelve words before) is the speaker, what follows its content."""
+        twelve words before, not past أنّ) is the speaker, what follows its
+        content."""
         words = s.words
-        head = next((i for i in range(k - 1, max(-1, k - 13), -1)
-                     if bare(words[i].norm) in _MESSAGES), None)
-        if head is None:
+        head = cut = None
+        for i in range(k - 1, max(-1, k - 13), -1):
+            n = words[i].norm
+            cut = _message(n)
+            if cut is not None:
+                head = i
+                break
+            if is_complementizer(n):
+                break  # قال في تصريح … إنه قدم ملفا مفاده: not the statement's noun
+        if head is None or cut is None:
             return None  # وكان مفاد الحديث: no message named
-        c = k + 1 if k + 1 < len(words) and is_complementizer(words[k + 1].norm) else k
-        content, direct = self.content(s, c + 1, nxt)
+        c = k + 1
+        if c < len(words) and (is_complementizer(words[c].norm) or words[c].norm == ":"):
+            c += 1  # مفادها أنّ …، مفادها: "…"
+        content, direct = self.content(s, c, nxt)
         if content is None:
             return None
-        speaker = Span(_after_proclitics(self.doc.text, words[head]), words[head].end)
+        speaker = Span(_after_proclitics(self.doc.text, words[head], cut), words[head].end)
         return self._draft(s, s.span(k, k + 1), speaker, content, direct, "source")
 
     def _came_in(self, s: Sentence, k: int, nxt: int) -> Draft | None:
@@ -1444,8 +1477,9 @@ class Reader(SpeakerPhrases):
         first = None
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
-            if d.speaker is not None and not self._nested(n) and not self._restates(n):
-                if not _disagree(gender, d.gender):
+            if d.speaker is not None and not self._nested(n) and not self._restates(n) and (
+                    normalize_text(self.doc.text[d.cue.start:d.cue.end]) not in _NORM_GIST):
+                if not _disagree(gender, d.gender):  # (a message's gist: no one goes on)
                     return n
                 first = n if first is None else first
         return None if strict else first
@@ -1525,11 +1559,32 @@ class Reader(SpeakerPhrases):
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
 _NORM_GIST = frozenset(normalize_text(w) for w in _GIST)
-#: nouns of messages whose gist can follow (as :func:`bare` leaves them: شكايه، خبر).
+#: broken plurals that head a speaker phrase (المصادر، الأحزاب).
+_BROKEN_PLURALS = frozenset(normalize_text(w) for w in (
+    "مصادر", "أحزاب", "نواب", "وزراء", "رؤساء", "خبراء", "علماء", "نشطاء", "شهود", "أهالي",
+    "سكان", "أطباء", "قضاة", "أساتذة", "أعضاء", "سفراء", "أمناء", "ممثلو", "ممثلي", "قيادات",
+    "عمال", "طلبة", "تلاميذ", "أولياء", "مسؤولو", "مسؤولي"))
+_BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
+#: nouns of messages whose gist can follow (normalized, without article or proclitic).
 _MESSAGES = frozenset(normalize_text(w) for w in (
-    "شكاية", "شكوى", "شكاوى", "تشكية", "تشكيات", "معلومة", "معلومات", "خبر", "خبرا", "أخبار",
-    "أخبارا", "أنباء", "رسالة", "رسائل", "مكالمة", "بلاغ", "برقية", "إشعار", "إشاعة", "إشاعات",
-    "رواية", "تدوينة", "نداء", "بيان", "تصريح", "إفادة", "استنتاج"))
+    "شكاية", "شكوى", "شكاوى", "تشكية", "تشكيات", "معلومة", "معلومات", "خبر", "أخبار", "أنباء",
+    "رسالة", "رسائل", "مكالمة", "بلاغ", "برقية", "إشعار", "إشاعة", "إشاعات", "رواية", "تدوينة",
+    "بيان", "تصريح", "إفادة", "استنتاج"))
+
+
+def _message(norm: str) -> int | None:
+    """The number of proclitic letters (و/ف، ب/ل/ك) before a message noun, with or without
+    ال and tanween (شكاية 0، وببلاغ 2، بلاغا 0، للخبر 2), or None when ``norm`` is none."""
+    for cut in range(3):
+        if cut and not (norm[cut - 1] in "وفبلك" and (cut == 1 or norm[0] in "وف")):
+            return None
+        w = norm[cut:]
+        for f in (w, w[2:] if w.startswith("ال") else ""):
+            if f in _MESSAGES or f.endswith("ا") and f[:-1] in _MESSAGES:
+                return cut
+    return None
+
+
 _PERSONAL = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هما", "هن"))
 #: what a relative source (وهو ما أكده الوزير) points back to.
 _POINTERS = frozenset(normalize_text(w) for w in ("هو", "هي", "هذا", "هذه", "ذلك", "تلك"))
@@ -1551,24 +1606,26 @@ _NOT_ASKED = frozenset(normalize_text(w) for w in ("بعد", "بين", "بسبب
 _TEXTS = frozenset(normalize_text(w) for w in ("نص", "بيان", "بلاغ"))
 
 
-def _after_proclitics(text: str, w: Word) -> int:
-    """The raw offset of ``w`` after its و، ف and ب، ل، ك (بشكاية → شكاية; its ال stays)."""
-    norm, cut = w.norm, 0
-    if strip_conj(norm) != norm:
-        norm, cut = norm[1:], 1
-    if len(norm) > 3 and norm[0] in "بلك" and not norm.startswith("لل"):
-        cut += 1
+def _after_proclitics(text: str, w: Word, cut: int) -> int:
+    """The raw offset of ``w`` after its first ``cut`` letters and the marks on them (بِشكاية،
+    بـشكاية → شكاية)."""
     start = w.start
     while cut and start < w.end:
-        cut -= text[start].isalpha()  # (not a diacritic)
+        cut -= text[start].isalpha() and text[start] != "\u0640"  # (not a mark or a tatweel)
+        start += 1
+    while start < w.end - 1 and (_DIACRITICS.match(text[start]) or text[start] == "\u0640"):
         start += 1
     return start
 
 
+_TIME_NOUNS = frozenset(normalize_text(w) for w in (
+    "يوم", "ليلة", "أسبوع", "شهر", "عام", "سنة", "صباح", "مساء", "فترة", "ماضي", "ماضية"))
 #: verbs whose predicate a participle can be (كانت معلقة "hanging", لا تزال مطالبة "owed").
 _COPULAS = frozenset(normalize_text(w) for w in (
-    "كان", "كانت", "كانوا", "يكون", "تكون", "يكونون", "ليس", "ليست", "تزال", "يزال", "زال",
-    "زالت", "مازال", "مازالت", "ظل", "ظلت", "أصبح", "أصبحت", "بات", "باتت", "أضحى", "أضحت"))
+    "كان", "كانت", "كانوا", "يكون", "تكون", "يكونون", "يكن", "تكن", "سيكون", "ستكون", "ليكون",
+    "لتكون", "ليس", "ليست", "تزال", "يزال", "زال", "زالت", "مازال", "مازالت", "ظل", "ظلت",
+    "يظل", "تظل", "يبقى", "تبقى", "صار", "صارت", "أصبح", "أصبحت", "بات", "باتت", "أضحى",
+    "أضحت"))
 
 
 def _predicate(s: Sentence, k: int) -> bool:

@@ -85,9 +85,11 @@ class SpeakerPhrases:
             if not w.is_word:
                 if n == "(" and i > j and (close := _named_aside(s, i)) is not None:
                     i = close + 1  # وكالة الأنباء الإيرانية (إرنا)، موقع قناة (SWR) الألمانية
-                    if i < len(words) and (words[i].norm.startswith("ال") or i in s.entity_at):
-                        continue
-                    break  # (اليونيسيف) للسيطرة على …: the phrase ends with the aside
+                    ent = s.entity_at.get(i)
+                    if i < len(words) and (ent is not None and ent.type == "PERS" or words[
+                            i].norm.startswith("ال") and words[i].norm.endswith(("ي", "يه"))):
+                        continue  # (البنتاغون) آدم ستامب، (SWR) الألمانية
+                    break  # (اليونيسيف) للسيطرة، (أمنستي) السلطاتِ: the phrase ends there
                 if n in QUOTES and i > j and not self._person_at(s, i - 1):
                     close = self.pairs.get(w.start)
                     if close is not None and close < s.end and len(
@@ -690,12 +692,21 @@ class SpeakerPhrases:
 
 
 def _named_aside(s: Sentence, i: int) -> int | None:
-    """The index of the ``)`` that closes a short aside opened at word ``i`` and holding words
-    only (an acronym, another name: (إرنا)، (SWR)); not an age or a date: (26 سنة)."""
-    for m in range(i + 1, min(len(s.words), i + 7)):
-        n = s.words[m].norm
-        if n == ")":
+    """The index of the ``)`` that closes a short aside opened at word ``i`` that names (an
+    acronym, another name: (إرنا)، (SWR)); not an age or a date ((26 سنة)، (ستة وعشرون عاما)),
+    a clause or an adjunct ((فضّل عدم الكشف عن هويته)، (في تصريح لموزاييك)) or a caption
+    ((الصورة)، (يسار))."""
+    for m in range(i + 1, min(len(s.words), i + 6)):
+        w = s.words[m]
+        if w.norm == ")":
             return m if m > i + 1 else None
-        if not s.words[m].is_word or n[:1].isdigit():
+        if not w.is_word or w.norm[:1].isdigit() or w.norm in PREPOSITIONS or (
+                w.norm in speech.VERB_FORMS or w.norm in speech.ANONYMOUS_VERBS
+                or bare(w.norm) in _NOT_NAMES):
             return None
     return None
+
+
+#: words of a bracketed aside that does not name the speaker: ages, captions.
+_NOT_NAMES = frozenset(normalize_text(w) for w in (
+    "عام", "عاما", "سنة", "سنوات", "عمر", "صورة", "يسار", "يمين", "أرشيف", "فيديو", "وسط"))
