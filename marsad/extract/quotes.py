@@ -1349,6 +1349,10 @@ class Reader(SpeakerPhrases):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:
                 return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
+            if m == nxt and n[:1] == "و" and n in speech.VERB_FORMS and m + 1 < len(words) and (
+                    is_complementizer(words[m + 1].norm) or m + 2 < len(words)
+                    and words[m + 1].definite and is_complementizer(words[m + 2].norm)):
+                return m  # … من الناحية الأمنية وأكد أن …، وأضاف البلاغ أن: a new statement
             if m == nxt and words[m - 1].norm == "كما" and words[m - 2].norm in W.COMMA:
                 return m - 1  # …، كما يوصي بالتركيز على …: a second statement
             if m == nxt and (but := next((x for x in range(max(c + 1, m - 4), m)
