@@ -1251,8 +1251,8 @@ class Reader(SpeakerPhrases):
                 return m + 1, m
             if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA) and n.startswith("ب") and (
                     len(n) > 3 or n == "بما") and not n.startswith(W.NAME_PREFIXES) and not (
-                    n.startswith("بال")):
-                return m, m  # ندّد بالقرار، بما رافق الجلسة
+                    n.startswith("بال")) and not _ba_place(s, m) and not n.startswith("بيان"):
+                return m, m  # ندّد بالقرار، بما رافق الجلسة (not بتونس "in Tunis", بيان)
             if "ب" in cue.takes and near and n.startswith("بال"):
                 return m, m
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
@@ -1636,6 +1636,12 @@ def _predicate(s: Sentence, k: int) -> bool:
     """Is the participle at ``k`` the predicate of كان or its sisters (كانت معلقة على
     ارتفاع 61 مترا: "hanging", not "commenting")?"""
     return k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS
+
+
+def _ba_place(s: Sentence, m: int) -> bool:
+    """Is word ``m`` ب + a place (بتونس، بسوسة): where, not what is asked for?"""
+    ent = s.entity_at.get(m)
+    return ent is not None and ent.type == "LOC" and ent.start > s.words[m].start
 
 
 def _nisba(norm: str) -> bool:
