@@ -1089,3 +1089,10 @@ def test_a_statement_or_a_place_after_a_request_is_no_ba_complement():
         ("وطالبت", "النقابة", "باستعجال النظر في الملفات العالقة"),
         ("ودعت", "الجمعية", "الحذر")]
     assert all("بيانا" not in (show(doc, a)[1] or "") for a in atts)
+
+
+def test_a_pledge_and_not_taking_charge_of_a_case():
+    doc, atts = attributions("وتعهد الوزير باستكمال أشغال الطريق قبل موفى 2016. وتعهدت فرقة الأبحاث "
+                             "والتفتيش بالبحث في القضية. وهي الوعود التي تعهدت بها الحكومة.")
+    assert [show(doc, a) for a in atts] == [
+        ("وتعهد", "الوزير", "باستكمال أشغال الطريق قبل موفى 2016")]

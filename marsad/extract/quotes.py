@@ -490,6 +490,8 @@ class Reader(SpeakerPhrases):
                 :1] == "و" and words[nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
                 words[nxt].start < content.end):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
+        if words[opened[1]].norm in _NOT_CONTENT.get(cue.lemma, ()):
+            return None  # تعهدت الفرقة بالبحث: "took charge of", not a pledge
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
@@ -1568,6 +1570,10 @@ _BROKEN_PLURALS = frozenset(normalize_text(w) for w in (
     "مصادر", "أحزاب", "نواب", "وزراء", "رؤساء", "خبراء", "علماء", "نشطاء", "شهود", "أهالي",
     "سكان", "أطباء", "قضاة", "أساتذة", "أعضاء", "سفراء", "أمناء", "ممثلو", "ممثلي", "قيادات",
     "عمال", "طلبة", "تلاميذ", "أولياء", "مسؤولو", "مسؤولي"))
+#: complements that make a cue mean something else (تعهدت الفرقة بالبحث: "took charge of").
+_NOT_CONTENT = {"تعهد": frozenset(normalize_text(w) for w in (
+    "بالبحث", "بالأبحاث", "بالابحاث", "بالقضية", "بالملف", "بالموضوع", "بالتحقيق", "بالحادثة",
+    "بالمسألة", "بها", "به", "بهم", "بالتحريات", "بقضية", "بملف", "بجميع", "بكل"))}
 _BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
 #: nouns of messages whose gist can follow (normalized, without article or proclitic).
 _MESSAGES = frozenset(normalize_text(w) for w in (
