@@ -488,10 +488,11 @@ class Reader(SpeakerPhrases):
             return None  # ينص: a text stipulates; no person's words go on
         if opened[0] == opened[1] and not direct and nxt < len(words) and words[nxt].norm[
                 :1] == "و" and words[nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
+                words[nxt].norm not in speech.ENCLITIC_FORMS) and (
                 words[nxt].start < content.end):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
-        if words[opened[1]].norm in _NOT_CONTENT.get(cue.lemma, ()):
-            return None  # تعهدت الفرقة بالبحث: "took charge of", not a pledge
+        if cue.lemma == "تعهد" and not self._pledge(s, k, speaker, opened[1]):
+            return None  # تعهدت الفرقة بالبحث: "took charge of"; وتعهده بتنفيذ: the noun
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
@@ -870,7 +871,10 @@ class Reader(SpeakerPhrases):
             return None
         verb = words[v].norm
         j = self.subject_start(s, v)  # توجّهت اليوم المواطنة …
-        if verb in speech.VERB_FORMS or verb in speech.PARTICIPLE_FORMS or j >= k or not (
+        reported = verb in speech.VERB_FORMS and any(  # (وتعهد الوزير أمام اللجنة …: no pledge
+            d.cue.start == words[v].start for d in self.drafts  # read, so no cue)
+            if d.sentence == s.index)
+        if reported or verb in speech.PARTICIPLE_FORMS or j >= k or not (
                 words[j].definite or j in s.entity_at):
             return None
         end = min(self.speaker_end(s, j), k)
@@ -1222,6 +1226,7 @@ class Reader(SpeakerPhrases):
                            or m > i and words[m].norm in speech.VERB_FORMS
                            and _relative_at(s, m) is None)), None)
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
+        past_adjunct = False  # a statement or a place in ب read past (في بيان له بتونس)
         for m in range(i, end):
             if m in aside:
                 continue
@@ -1251,11 +1256,14 @@ class Reader(SpeakerPhrases):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in cue.takes and near:
                 return m + 1, m
-            if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA) and n.startswith("ب") and (
-                    len(n) > 3 or n == "بما") and not n.startswith(W.NAME_PREFIXES) and not (
-                    n.startswith("بال")) and not _ba_place(s, m) and not n.startswith("بيان"):
-                return m, m  # ندّد بالقرار، بما رافق الجلسة (not بتونس "in Tunis", بيان)
-            if "ب" in cue.takes and near and n.startswith("بال"):
+            if "ب" in cue.takes and (n.startswith(_BA_ADJUNCTS) or _ba_place(s, m)):
+                past_adjunct = True  # في بيان اصدرته الثلاثاء بتونس | باستعجال …
+                continue
+            if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA or past_adjunct) and (
+                    n.startswith("ب")) and (len(n) > 3 or n == "بما") and not n.startswith(
+                    W.NAME_PREFIXES) and not n.startswith("بال"):
+                return m, m  # ندّد بالقرار، بما رافق الجلسة
+            if "ب" in cue.takes and (near or past_adjunct) and n.startswith("بال"):
                 return m, m
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
@@ -1351,10 +1359,8 @@ class Reader(SpeakerPhrases):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:
                 return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
-            if m == nxt and n[:1] == "و" and n in speech.VERB_FORMS and m + 1 < len(words) and (
-                    is_complementizer(words[m + 1].norm) or m + 2 < len(words)
-                    and words[m + 1].definite and is_complementizer(words[m + 2].norm)):
-                return m  # … من الناحية الأمنية وأكد أن …، وأضاف البلاغ أن: a new statement
+            if m == nxt and self._goes_on(s, c, m):
+                return m  # … من الناحية الأمنية وأضاف أن …، وأضاف البلاغ أن: a new statement
             if m == nxt and words[m - 1].norm == "كما" and words[m - 2].norm in W.COMMA:
                 return m - 1  # …، كما يوصي بالتركيز على …: a second statement
             if m == nxt and (but := next((x for x in range(max(c + 1, m - 4), m)
@@ -1369,6 +1375,52 @@ class Reader(SpeakerPhrases):
                     is_complementizer(words[m + 1].norm) or words[m + 1].norm in W.ASIDE_NEXT):
                 return m  # … يشار إلى أن: the writer's aside, not the speaker's
         return len(words)
+
+    def _pledge(self, s: Sentence, k: int, speaker: Span | None, marker: int) -> bool:
+        """Is تعهد at ``k`` a pledge: a verb (not the noun after a preposition, with a
+        pronoun or before a subject it disagrees with: بعد تعهد الإدارة، وتعهده، وتعهد
+        الدوحة), whose speaker is no police or court unit and whose complement is no case
+        (تعهدت الفرقة بالبحث، بالقضية: "took charge of")?"""
+        words = s.words
+        n = words[k].norm
+        before = strip_conj(words[k - 1].norm) if k > 0 else ""
+        if n in speech.ENCLITIC_FORMS or before in PREPOSITIONS or before in _NOUN_BEFORE:
+            return False
+        if any(w.norm in _CASES for w in words[marker:marker + 3]):
+            return False
+        if speaker is not None:
+            i, j = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1
+            if bare(words[i].norm) in _CASE_HANDLERS or _disagree(
+                    speech.GENDER.get(n), self.phrase_gender(s, i, j)):
+                return False
+        return True
+
+    def _goes_on(self, s: Sentence, c: int, m: int) -> bool:
+        """Does و + the verb at ``m`` start a new statement inside the content that opens at
+        ``c``: a verb of going on (وأضاف، وأكد، وأوضح …) with أنّ right after it, after على or
+        قائلا, or after a subject of its own (وأضاف وزير الصحة أن); not one whose subject is
+        the content's own, a noun that speaks and agrees with it (إن الدراسة شملت 500 شخص
+        وأظهرت أن …)?"""
+        words = s.words
+        n = words[m].norm
+        if n[:1] != "و" or n[1:] not in speech.VERB_FORMS or (
+                speech.VERB_FORMS[n[1:]].lemma not in _GOES_ON):
+            return False
+        j = m + 1
+        if j < len(words) and (words[j].norm in W.PREP_COMP or words[j].norm in speech.SAYING):
+            j += 1  # وأكد على أن، وأضاف قائلا إن
+        if j < len(words) and is_complementizer(words[j].norm):
+            gender = speech.GENDER.get(n)
+            subject = c if c < len(words) and (words[c].definite or c in s.entity_at) else None
+            if subject is not None and self.speaker_like(s, c, c + 1, relative=False) and (
+                    not _disagree(gender, self.phrase_gender(s, c, c + 1))):
+                return False  # (the content's own subject goes on speaking)
+            return True
+        if j < len(words) and (words[j].definite or j in s.entity_at or self._speaker_head(
+                words[j].norm)):
+            end = self.speaker_end(s, j, appose=False)
+            return end < len(words) and is_complementizer(words[end].norm)
+        return False
 
     def _speaks(self, s: Sentence, m: int) -> bool:
         """Can the verb at ``m`` open an attribution here? A verb that reports only with أنّ
@@ -1570,10 +1622,23 @@ _BROKEN_PLURALS = frozenset(normalize_text(w) for w in (
     "مصادر", "أحزاب", "نواب", "وزراء", "رؤساء", "خبراء", "علماء", "نشطاء", "شهود", "أهالي",
     "سكان", "أطباء", "قضاة", "أساتذة", "أعضاء", "سفراء", "أمناء", "ممثلو", "ممثلي", "قيادات",
     "عمال", "طلبة", "تلاميذ", "أولياء", "مسؤولو", "مسؤولي"))
-#: complements that make a cue mean something else (تعهدت الفرقة بالبحث: "took charge of").
-_NOT_CONTENT = {"تعهد": frozenset(normalize_text(w) for w in (
+#: what a unit takes charge of with تعهد (تعهدت الفرقة بالبحث، بالقضية): no pledge.
+_CASES = frozenset(normalize_text(w) for w in (
     "بالبحث", "بالأبحاث", "بالابحاث", "بالقضية", "بالملف", "بالموضوع", "بالتحقيق", "بالحادثة",
-    "بالمسألة", "بها", "به", "بهم", "بالتحريات", "بقضية", "بملف", "بجميع", "بكل"))}
+    "بالمسألة", "بها", "به", "بهم", "بالتحريات", "بقضية", "بملف", "بجميع", "بكل", "بمواصلة",
+    "بمتابعة", "بالاحتفاظ", "بالإحتفاظ", "بمهمة", "بحالتها", "بالحالة", "بهذا", "بهذه",
+    "بالجرائم", "بالملفات", "بالقضايا", "بالمتابعة"))
+#: police and court units, which take charge of cases (تعهدت فرقة الأبحاث …).
+_CASE_HANDLERS = frozenset(normalize_text(w) for w in (
+    "فرقة", "وحدة", "وحدات", "مركز", "نيابة", "مصالح", "إدارة", "منطقة", "قاضي", "قطب",
+    "حاكم", "دائرة", "فرق", "أعوان", "مصلحة"))
+#: words after which تعهد is the noun "pledge" (بعد تعهد الإدارة، مع تعهد المكتب).
+_NOUN_BEFORE = frozenset(normalize_text(w) for w in (
+    "بعد", "مع", "حول", "قبل", "إثر", "اثر", "عقب", "رغم", "بخصوص", "بشأن", "مقابل"))
+#: verbs whose و-form goes on with a new statement of the same speaker (وأضاف أن …).
+_GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", "بين", "قال", "اعتبر", "لاحظ",
+                      "شدد", "أفاد", "ذكر", "أبرز", "كشف", "أعلن", "نفى", "حذر", "استطرد",
+                      "أردف"})
 _BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
 #: nouns of messages whose gist can follow (normalized, without article or proclitic).
 _MESSAGES = frozenset(normalize_text(w) for w in (
@@ -1642,6 +1707,10 @@ def _predicate(s: Sentence, k: int) -> bool:
     """Is the participle at ``k`` the predicate of كان or its sisters (كانت معلقة على
     ارتفاع 61 مترا: "hanging", not "commenting")?"""
     return k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS
+
+
+#: ب-words that are statements, not what a request asks for (في بيان له، في برقية).
+_BA_ADJUNCTS = tuple(normalize_text(w) for w in ("بيان", "برقية", "برقيه"))
 
 
 def _ba_place(s: Sentence, m: int) -> bool:
