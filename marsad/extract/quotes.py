@@ -351,6 +351,8 @@ class Reader(SpeakerPhrases):
     # -- speech verbs ------------------------------------------------------------------------
     def _verb(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
         words = s.words
+        if cue.lemma in speech.DESCRIBING and words[k].norm in speech.ENCLITIC_FORMS:
+            return self._described(s, k, nxt)  # التي وصفوها بالتعسفية، ووصفهم بالوقحين
         rel = _relative_at(s, k)
         # الذي كان قد أكد: the relative pronoun is what comes before the verb
         before = words[rel].norm if rel is not None else words[k - 1].norm if k > 0 else ""
@@ -371,7 +373,7 @@ class Reader(SpeakerPhrases):
                 words[k].norm in speech.ENCLITIC_FORMS or cue.strict):
             return None  # من أبرزها، من بين: a noun or a preposition
         if before in _BUT_THEY and (n := self._antecedent(s)) is not None and (
-                self._singular(self.drafts[n])):
+                self._singular(self.drafts[n].speaker)):
             return None  # قال الوزير إن المحتجين غاضبون، لكنهم أكدوا: "they" are not the minister
         if cue.lemma == "نقل":
             return self._relayed(s, k, nxt)
@@ -496,12 +498,12 @@ class Reader(SpeakerPhrases):
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
 
-    def _singular(self, d: Draft) -> bool:
-        """Does a draft's speaker phrase name one person or body (الوزير، محمد عبو), not a
-        plural (الحوثيون، المصادر) or several joined by و?"""
-        if d.speaker is None:
+    def _singular(self, speaker: Span | None) -> bool:
+        """Does a speaker phrase name one person or body (الوزير، محمد عبو), not a plural
+        (الحوثيون، المصادر) or several joined by و?"""
+        if speaker is None:
             return False
-        words = [normalize_text(w) for w in self.doc.text[d.speaker.start:d.speaker.end].split()]
+        words = [normalize_text(w) for w in self.doc.text[speaker.start:speaker.end].split()]
         if not words or any(w[:1] == "و" and len(w) > 2 for w in words[1:]):
             return False  # (زيدي وفادي)
         head = bare(words[0])
@@ -1265,6 +1267,9 @@ class Reader(SpeakerPhrases):
                 return m, m  # ندّد بالقرار، بما رافق الجلسة
             if "ب" in cue.takes and (near or past_adjunct) and n.startswith("بال"):
                 return m, m
+            if "ب" in cue.takes and near and n == "ب" and m + 1 < len(words) and (
+                    words[m + 1].norm in QUOTES):
+                return m, m  # وصفوها بـ"التعسفية": ب before a quotation
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
         a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
@@ -1375,6 +1380,36 @@ class Reader(SpeakerPhrases):
                     is_complementizer(words[m + 1].norm) or words[m + 1].norm in W.ASIDE_NEXT):
                 return m  # … يشار إلى أن: the writer's aside, not the speaker's
         return len(words)
+
+    def _described(self, s: Sentence, k: int, nxt: int) -> Draft | None:
+        """وصفه/وصفوها (وصفتها الوزارة) بـ …: what the object is described as, from the
+        ب-word to a comma or a و-verb, said by the subject after the verb, else the subject of
+        the sentence's opening verb or the speaker who goes on (وصفوها: "they", a plural)."""
+        words = s.words
+        plural = words[k].norm.endswith(("وه", "وها", "وهم"))
+        j, speaker = k + 1, None
+        if j < len(words) and words[j].is_word and not words[j].norm.startswith("ب"):
+            end = self.speaker_end(s, j)
+            if plural or not (j < end < len(words) and words[end].norm.startswith("ب")):
+                return None
+            speaker, j = s.span(j, end), end  # وصفها الوزير بـ …
+        if j >= len(words) or not words[j].norm.startswith("ب") or words[j].norm in (
+                "بعد", "بين", "بسبب") or words[j].norm in PREPOSITIONS:
+            return None  # (a ب apart from its word before a quotation: ب "السيئة")
+        c = j + 1 if is_complementizer(words[j].norm) else j  # وصفه بأنه "شديد المركزية"
+        content, _ = self.content(s, c, nxt)
+        if content is None:
+            return None
+        stop = next((m for m in range(c + 1, len(words)) if words[m].start >= content.end or (
+            words[m].norm in W.COMMA or m >= nxt and words[m].norm[:1] == "و"
+            and words[m].norm in speech.VERB_FORMS)), None)
+        if stop is not None and words[stop].start < content.end:
+            content = Span(content.start, words[stop - 1].end)  # … بأصحاب النفوذ، واتهمتها
+        if speaker is None:
+            speaker = self._clause_subject(s, k)  # وجّهت النقابات تهما لأطراف وصفتها بـ …
+            if plural and self._singular(speaker):
+                speaker = None  # (وصفوها: "they", not الوزير)
+        return self._draft(s, s.span(k, k + 1), speaker, content, False, "verb")
 
     def _pledge(self, s: Sentence, k: int, speaker: Span | None, marker: int) -> bool:
         """Is تعهد at ``k`` a pledge: a verb (not the noun after a preposition, with a

@@ -217,6 +217,10 @@ GENDER: dict[str, str] = {}
 
 #: requests whose plural takes its addressee as a pronoun (طالبوها بـ …، دعوهم إلى …).
 ASKING = frozenset({"طالب", "دعا", "ناشد", "حث"})
+#: verbs that describe their object as what follows (وصفوها بالتعسفية، وصفتها بالخطيرة): every
+#: past form takes the object as a pronoun. (اعتبر and اتهم were tried: with "they" in the verb
+#: (اعتبروه تقصيرا) the speaker who goes on was mostly someone else.)
+DESCRIBING = frozenset({"وصف"})
 
 #: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
 ENCLITIC_FORMS: set[str] = set()
@@ -234,10 +238,11 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                     GENDER[pre + form] = gender
         for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده), طالبوها
             stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
-            if stem != form and cue.lemma not in ASKING:
+            if stem != form and cue.lemma not in ASKING and cue.lemma not in DESCRIBING:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
             for enc in ("ه", "ها", "هم"):
-                if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in ASKING:
+                if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in ASKING or (
+                        cue.lemma in DESCRIBING):
                     for pre in ("", "و"):
                         if pre + stem + enc not in verbs:
                             verbs[pre + stem + enc] = cue
