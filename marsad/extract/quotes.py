@@ -361,8 +361,8 @@ class Reader(SpeakerPhrases):
                     k + 1].norm in speech.RELATIVE_FILLERS or cue.lemma in W.SAY:
                 return self._relative(s, k, nxt)  # وهو ما أكده الوزير، ما صرح به
             return None  # وهو ما أظهر وجود …: "which showed", no one speaks
-        if before in W.NEGATORS or before in ("لما", "مثلما"):
-            return None  # لم يكشف، لم يشر: nothing was said
+        if before in W.NEGATORS or before in ("لما", "مثلما") or strip_conj(before) in _NOT_DONE:
+            return None  # لم يكشف، لم يشر: nothing was said; عدم كشف هويته: a noun
         if cue.lemma in W.ADDRESSING and words[k].norm.endswith(("ته", "تها", "تهم")) and (
                 words[k].norm in speech.ENCLITIC_FORMS) and not self._asks_next(s, k, cue):
             return None  # إن طالبتها نجحت: her student, not "she asked her"
@@ -1294,7 +1294,8 @@ class Reader(SpeakerPhrases):
             n = words[m].norm
             verb = n in speech.VERB_FORMS and not _DIACRITICS.sub("", self.doc.text[
                 words[m].start:words[m].end]).endswith("ة") and not (  # (إجابةً)
-                speech.VERB_FORMS[n].lemma in W.PREP_LIKE and strip_conj(n) == n)  # (بين)
+                speech.VERB_FORMS[n].lemma in W.PREP_LIKE and strip_conj(n) == n) and (  # (بين)
+                strip_conj(words[m - 1].norm) not in _NOT_DONE)  # (طلب عدم كشف هويته)
             nb = words[m + 1].norm
             if m > a and words[m - 1].norm in W.COMMA and nb not in W.ADJUNCT_HEADS and (
                     n in cue.takes or "ب" in cue.takes and n.startswith("ب") and len(n) > 3):
@@ -1670,6 +1671,8 @@ _CASE_HANDLERS = frozenset(normalize_text(w) for w in (
 #: words after which تعهد is the noun "pledge" (بعد تعهد الإدارة، مع تعهد المكتب).
 _NOUN_BEFORE = frozenset(normalize_text(w) for w in (
     "بعد", "مع", "حول", "قبل", "إثر", "اثر", "عقب", "رغم", "بخصوص", "بشأن", "مقابل"))
+#: words before which a cue's letters are its verbal noun (طلب عدم كشف هويته، دون ذكر اسمه).
+_NOT_DONE = frozenset(normalize_text(w) for w in ("عدم", "بعدم", "دون", "بدون", "بغير"))
 #: verbs whose و-form goes on with a new statement of the same speaker (وأضاف أن …).
 _GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", "بين", "قال", "اعتبر", "لاحظ",
                       "شدد", "أفاد", "ذكر", "أبرز", "كشف", "أعلن", "نفى", "حذر", "استطرد",
