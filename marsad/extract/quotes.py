@@ -563,7 +563,7 @@ class Reader(SpeakerPhrases):
             for m in range(a + 1, min(end + 4, len(words))))
 
     @staticmethod
-    def _ascribed_object(s: Sentence, j: int, end: int) -> int:
+    def _ascribed_object(s: Sentence, j: int, end: int, strict: bool = False) -> int:
         """Where the object of أرجع/علل/عزا/برر starts after the subject's head (and its
         genitive, in construct: وزير المالية) in a run of definite words ``[j, end)``: at the
         first that is neither an entity nor an adjective's shape (a nisba in ي, a participle
@@ -572,7 +572,8 @@ class Reader(SpeakerPhrases):
             return end  # (وزير المالية السابق، جلول عياد: an apposition, no object inside)
         for m in range(j + 1 if s.words[j].definite else j + 2, end):
             w = s.words[m]
-            if not w.definite or m in s.entity_at or w.norm in _TITLE_ADJECTIVES:
+            if not w.definite or m in s.entity_at or w.norm in _TITLE_ADJECTIVES or strict and (
+                    not w.norm.startswith("ال")):  # (strict: not للنقابة، والمدير)
                 return end
             if not (_nisba(w.norm) or w.norm.startswith("الم")):
                 return m  # (الشركة الاضطراباتِ المنتظرة إلى …)
@@ -673,6 +674,10 @@ class Reader(SpeakerPhrases):
         np_end = self.noun_phrase_end(s, k + 1, sp_end)
         if k + 1 < np_end < sp_end:
             return np_end, (np_end, np_end)
+        if k + 1 < sp_end and not s.entities_in(k + 1, sp_end):
+            m = self._ascribed_object(s, k + 1, sp_end, strict=True)
+            if k + 1 < m < sp_end and self.speaker_like(s, k + 1, m, relative=False):
+                return m, (m, m)  # وانتقد الوزير القرارَ بشدة: a definite noun no adjective
         if (sp_end + 1 < len(words) and words[sp_end].norm in W.COMMA and words[sp_end + 1].is_word
                 and any(w.norm in W.COMMA for w in words[k + 1:sp_end])):
             return sp_end, (sp_end + 1, sp_end)  # رجّح المعتمد، حمادي التيساوي، إصابةَ …
