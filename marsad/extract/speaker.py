@@ -498,7 +498,9 @@ class SpeakerPhrases:
             return True
         if any(e.type in ("PERS", "ORG") for e in s.entities_in(i, j)):
             return True
-        return any(self._speaker_head(w.norm) or w.norm in self.names for w in s.words[i:j])
+        return any((self._speaker_head(w.norm) or w.norm in self.names) and not (
+            m + 1 < len(s.words) and bare(s.words[m + 1].norm) in _PLACE_GENITIVES)
+                   for m, w in enumerate(s.words[i:j], i))  # (not مواقع التواصل: a place)
 
     def fronted_speaker(self, s: Sentence, k: int) -> Span | None:
         """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
@@ -710,3 +712,6 @@ def _named_aside(s: Sentence, i: int) -> int | None:
 #: words of a bracketed aside that does not name the speaker: ages, captions.
 _NOT_NAMES = frozenset(normalize_text(w) for w in (
     "عام", "عاما", "سنة", "سنوات", "عمر", "صورة", "يسار", "يمين", "أرشيف", "فيديو", "وسط"))
+
+#: genitives that make a speaker head a place (مواقع التواصل الاجتماعي).
+_PLACE_GENITIVES = frozenset(normalize_text(w) for w in ("تواصل", "تصوير"))

@@ -77,7 +77,8 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("أردف", "يردف", "مردف", _cue("أردف")),
     ("استطرد", "يستطرد", "مستطرد", _cue("استطرد")),
     ("زعم", "يزعم", "زاعم", _cue("زعم")),
-    ("ادعى= ادعت= ادعوا=", "يدعي= تدعي= يدعون=", "", _cue("ادعى", strict=True)),
+    ("ادعى= ادعت= ادعوا=", "يدعي= تدعي= يدعون=", "",  # (not يُدعى "is named")
+     replace(_cue("ادعى", strict=True), near_comp=True)),
     ("رجح", "يرجح", "مرجح", _cue("رجح", "obj", strict=True)),
     ("توقع", "يتوقع", "متوقع", _cue("توقع", "obj", strict=True)),
     ("أورد", "يورد", "", _cue("أورد")),
@@ -247,6 +248,8 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                         if pre + stem + enc not in verbs:
                             verbs[pre + stem + enc] = cue
                             ENCLITIC_FORMS.add(pre + stem + enc)
+                            if cue.lemma in DESCRIBING:  # (وصفوها: "they", وصفتها: "she")
+                                GENDER[pre + stem + enc] = GENDER[form]
         for form in participles(part):
             for pre in ("", "و"):
                 if pre + form not in parts:
