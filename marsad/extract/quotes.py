@@ -493,6 +493,9 @@ class Reader(SpeakerPhrases):
                 words[nxt].norm not in speech.ENCLITIC_FORMS) and (
                 words[nxt].start < content.end):
             content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
+        if cue.lemma == "ادعى" and strip_conj(words[k].norm)[:1] in "يت" and not any(
+                is_complementizer(w.norm) for w in words[k + 1:k + 6]):
+            return None  # يُدعى لطفي: "is named", not يدّعي "claims"
         if cue.lemma == "تعهد" and not self._pledge(s, k, speaker, opened[1]):
             return None  # تعهدت الفرقة بالبحث: "took charge of"; وتعهده بتنفيذ: the noun
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
@@ -1393,8 +1396,10 @@ class Reader(SpeakerPhrases):
         if j < len(words) and words[j].is_word and not words[j].norm.startswith("ب"):
             end = self.speaker_end(s, j)
             if plural or not (j < end < len(words) and words[end].norm.startswith("ب")) or not (
-                    self.speaker_like(s, j, end, relative=False)):
-                return None  # (وصفتها صراحةً بـ …: an adverb, no speaker)
+                    words[j].definite or j in s.entity_at or self.speaker_like(
+                        s, j, end, relative=False)) or j in s.date_at or (
+                    words[j].norm in W.TIME_ADJUNCTS):
+                return None  # (وصفتها صراحةً بـ …: an adverb, no speaker; وصفه البعض: one)
             speaker, j = s.span(j, end), end  # وصفها الوزير بـ …
         if j >= len(words) or not self._description_at(s, j):
             return None
@@ -1403,24 +1408,29 @@ class Reader(SpeakerPhrases):
         if content is None:
             return None
         stop = next((m for m in range(c + 1, len(words)) if words[m].start >= content.end or (
-            words[m].norm in W.COMMA or words[m].norm in W.RELATIVE_PRONOUNS or m - c >= 10
-            or words[m].norm[:1] == "و" and words[m].is_word and not words[m].norm.startswith(
-                ("وال", "وب", "ول")) and words[m - 1].norm not in QUOTES)), None)
+            not self._in_quote(s, c, m) and (words[m].norm in W.COMMA or words[m].norm in (
+                W.RELATIVE_PRONOUNS) or words[m].norm[:1] == "و" and words[m].norm[1:] in (
+                speech.VERB_FORMS)))), None)
         if stop is not None and words[stop].start < content.end:
-            content = Span(content.start, words[stop - 1].end)  # … بالمزرية وتجاوزت …
+            content = Span(content.start, words[stop - 1].end)  # … بأصحاب النفوذ، واتهمتها
         if speaker is None and (speaker := self._clause_subject(s, k)) is not None:
-            i = s.word_index(speaker.start)
-            end = next((m for m in range(i + 1, s.word_index(speaker.end - 1) + 1) if not (
-                words[m].definite and _nisba(words[m].norm))), s.word_index(speaker.end - 1) + 1)
-            speaker = s.span(i, end)  # وهاجمت الوزيرة الحكومةَ ووصفتها: the object is not hers
-            if plural and self._singular(speaker) or _disagree(
-                    speech.GENDER.get(words[k].norm), self.phrase_gender(s, i, end)):
+            i, end = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1
+            cut = next((m for m in range(i + 1, end) if words[m].norm.startswith("ال") and not (
+                _nisba(words[m].norm) or m in s.entity_at) and (words[m - 1].definite or any(
+                    e.end == words[m - 1].end for e in s.entities_in(i, m)))), end)
+            speaker = s.span(i, cut)  # وهاجمت الوزيرة الحكومةَ ووصفتها: the object is not hers
+            if plural and self._singular(speaker):
                 speaker = None  # (وصفوها: "they", not الوزير)
         draft = self._draft(s, s.span(k, k + 1), speaker, content, False, "verb")
         if draft.continues is not None and _disagree(speech.GENDER.get(words[k].norm),
                                                      self.drafts[draft.continues].gender):
             draft.continues, draft.kb_id, draft.gender = None, None, None  # (نائبة … ووصفتها)
         return draft
+
+    def _in_quote(self, s: Sentence, c: int, m: int) -> bool:
+        """Is word ``m`` inside a quotation opened between words ``c`` and ``m``?"""
+        return any(w.norm in QUOTES and w.start in self.pairs and self.pairs[w.start] > s.words[
+            m].start for w in s.words[c:m])
 
     def _description_at(self, s: Sentence, j: int) -> bool:
         """Does what a description says open at word ``j``: a ب-word (بالتعسفية، بأنه) that is

@@ -499,7 +499,8 @@ class SpeakerPhrases:
         if any(e.type in ("PERS", "ORG") for e in s.entities_in(i, j)):
             return True
         return any((self._speaker_head(w.norm) or w.norm in self.names) and not (
-            m + 1 < len(s.words) and bare(s.words[m + 1].norm) in _PLACE_GENITIVES)
+            bare(w.norm) in _PLACES_WITH and m + 1 < len(s.words)
+            and bare(s.words[m + 1].norm) in _PLACE_GENITIVES)
                    for m, w in enumerate(s.words[i:j], i))  # (not مواقع التواصل: a place)
 
     def fronted_speaker(self, s: Sentence, k: int) -> Span | None:
@@ -713,5 +714,6 @@ def _named_aside(s: Sentence, i: int) -> int | None:
 _NOT_NAMES = frozenset(normalize_text(w) for w in (
     "عام", "عاما", "سنة", "سنوات", "عمر", "صورة", "يسار", "يمين", "أرشيف", "فيديو", "وسط"))
 
-#: genitives that make a speaker head a place (مواقع التواصل الاجتماعي).
-_PLACE_GENITIVES = frozenset(normalize_text(w) for w in ("تواصل", "تصوير"))
+#: heads that a genitive makes a place (مواقع التواصل الاجتماعي, not مدير التصوير).
+_PLACES_WITH = frozenset(normalize_text(w) for w in ("مواقع", "شبكات"))
+_PLACE_GENITIVES = frozenset(normalize_text(w) for w in ("تواصل",))
