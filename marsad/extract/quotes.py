@@ -396,6 +396,7 @@ class Reader(SpeakerPhrases):
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
                       or "obj" in cue.takes and self._object_head(s, j)  # وأكد أهميةَ …
+                      or cue.lemma == "أعلن" and self._announced(s, j)  # أعلنت استغناءَها عن
                       or before in W.RELATIVE_PRONOUNS and (
                           cue.lemma in W.ADDRESSING or not self._subject_then_comp(
                               s, j, subject_end))  # الذي أكد تفهمه (not التي قالت الهيئة إنها)
@@ -420,6 +421,9 @@ class Reader(SpeakerPhrases):
             sp_end = addressee
         else:
             opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
+        if cue.lemma == "أعلن" and self._announced(s, sp_end) and (
+                opened is None or opened[1] > sp_end and words[opened[1]].norm == "عن"):
+            opened = (sp_end, sp_end)  # وأعلنت الإدارة استغناءَها عن اللاعب: with its عن
         if "obj" in cue.takes and self._object_head(s, sp_end):
             opened = (sp_end, sp_end)  # وأكد (المرزوقي) ضرورةَ محاسبة …: the object
         if (opened is not None and "obj" in cue.takes and speaker is not None
@@ -512,6 +516,15 @@ class Reader(SpeakerPhrases):
         head = bare(words[0])
         return not (len(head) >= 4 and head.endswith(("ون", "ين", "ان", "ات")) or (
             in_table(words[0], _BROKEN_PLURALS)))
+
+    def _announced(self, s: Sentence, j: int) -> bool:
+        """Is word ``j`` after أعلن what is announced, a noun with a pronoun (استغناءَها،
+        استقالتَه), not a conjunct (ومشتقاته) or a preposition with a pronoun (خلاله)?"""
+        if j >= len(s.words):
+            return False
+        n = s.words[j].norm
+        return n == strip_conj(n) and not n.startswith(_PREPOSITION_STEMS) and n[:1] not in (
+            "بل") and self._object_head(s, j)  # (not بمنافسها: a ب-phrase)
 
     def _subject_then_comp(self, s: Sentence, j: int, end: int) -> bool:
         """Are words ``j`` to ``end`` a subject that can speak, followed by أنّ (الإجراءات التي
@@ -1703,6 +1716,9 @@ _NOUN_BEFORE = frozenset(normalize_text(w) for w in (
 #: ب-adverbs after وصفه (its description, the noun: وجاء وصفه بالتفصيل).
 _NOT_DESCRIPTIONS = frozenset(normalize_text(w) for w in (
     "بالكامل", "بالتفصيل", "بالطريقة", "بدقة", "بدوره", "بدورها", "بدورهم", "بالضبط"))
+#: prepositions that take a pronoun (خلاله، عنده، لديها): no noun announced.
+_PREPOSITION_STEMS = tuple(normalize_text(w) for w in (
+    "خلال", "عند", "لدي", "لدى", "بين", "حول", "ضمن", "أمام", "امام", "عبر", "بعد", "قبل"))
 #: words before which a cue's letters are its verbal noun (طلب عدم كشف هويته، دون ذكر اسمه).
 _NOT_DONE = frozenset(normalize_text(w) for w in ("عدم", "بعدم", "دون", "بدون", "بغير"))
 #: verbs whose و-form goes on with a new statement of the same speaker (وأضاف أن …).
