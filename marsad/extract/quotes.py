@@ -307,8 +307,10 @@ class Reader(SpeakerPhrases):
                     aside is None):  # (an aside's verb speaks for the speaker)
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
-                        and asides[h] is None and s.words[h].norm not in _NORM_GIST),
-                       len(s.words))  # (a message's gist is inside what the cue reports)
+                        and asides[h] is None and s.words[h].norm not in _NORM_GIST
+                        and not self._via_at(s, h)),
+                       len(s.words))  # (a message's gist is inside what the cue reports;
+            # … عبر الهاتف: "via", inside an adjunct)
             if aside is not None:
                 nxt = min(nxt, aside)  # الذي كان قد أكد أنّ …، إنّ: its content ends there
             draft = self._at(s, k, nxt)
@@ -321,6 +323,15 @@ class Reader(SpeakerPhrases):
             if draft is not None:
                 self._add(draft)
 
+    def _via_at(self, s: Sentence, h: int) -> bool:
+        """Is the cue word at ``h`` a preposition in mid-sentence (… عبر الهاتف لزميلنا: "via";
+        بين البلدين): no و, no shadda, after a word, and for عبر no عن soon after?"""
+        w = s.words[h]
+        return h > 0 and s.words[h - 1].is_word and _via(w.norm) and "\u0651" not in (
+            self.doc.text[w.start:w.end]) and not (
+            speech.VERB_FORMS[w.norm].lemma == "عبر"
+            and any(x.norm == "عن" for x in s.words[h + 1:h + 9]))
+
     @staticmethod
     def _object_relative(s: Sentence, h: int) -> bool:
         """A cue in a relative clause about an object (الدراسة التي أوردها الموقع): it does
@@ -330,6 +341,8 @@ class Reader(SpeakerPhrases):
 
     def _at(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         n = s.words[k].norm
+        if n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma == "عبر" and self._via_at(s, k):
+            return None  # … عبر الهاتف: "via", no عن after it
         if n == _PRICE and "\u0651" not in self.doc.text[s.words[k].start:s.words[k].end]:
             return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
@@ -1242,7 +1255,7 @@ class Reader(SpeakerPhrases):
         first_comp = next((m for m in range(i, end) if m not in aside and (
                            is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS
-                           and _relative_at(s, m) is None)), None)
+                           and _relative_at(s, m) is None and not self._via_at(s, m))), None)
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         past_adjunct = False  # a statement or a place in ب read past (في بيان له بتونس)
         for m in range(i, end):
@@ -1286,14 +1299,16 @@ class Reader(SpeakerPhrases):
             if "ب" in cue.takes and near and n == "ب" and m + 1 < len(words) and (
                     words[m + 1].norm in QUOTES):
                 return m, m  # وصفوها بـ"التعسفية": ب before a quotation
-            if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None:
+            if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None and not (
+                    self._via_at(s, m)):
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
         a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
         if not (a < len(words) and (words[a].norm in PREPOSITIONS or a in s.date_at)):
             far = end  # only across adjuncts: واشار الجبري في تصريح … على هامش … الى ان
         for m in range(end, far):
             n = words[m].norm
-            if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in W.COMMA and (
+            if n in speech.VERB_FORMS and not self._via_at(s, m) or n in (
+                    speech.PARTICIPLE_FORMS) or n in W.COMMA and (
                     m + 1 < len(words) and words[m + 1].norm in speech.PARTICIPLE_FORMS):
                 return None
             if is_complementizer(n) and words[m - 1].norm not in W.TIME_CONJ:
@@ -1797,6 +1812,12 @@ def _predicate(s: Sentence, k: int) -> bool:
 
 #: ب-words that are statements, not what a request asks for (في بيان له، في برقية).
 _BA_ADJUNCTS = tuple(normalize_text(w) for w in ("بيان", "برقية", "برقيه"))
+
+
+def _via(norm: str) -> bool:
+    """Can a cue word with no و be a preposition inside an adjunct (عبر الهاتف "via"، بين)?"""
+    return norm in speech.VERB_FORMS and speech.VERB_FORMS[norm].lemma in W.PREP_LIKE and (
+        strip_conj(norm) == norm)
 
 
 def _ba_place(s: Sentence, m: int) -> bool:
