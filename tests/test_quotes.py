@@ -1193,3 +1193,8 @@ def test_via_in_an_adjunct_is_no_cue_and_does_not_end_the_search_for_anna():
     assert [show(doc, a) for a in atts] == [
         ("وقال", "الناطق الرسمي باسم الحركة", "الشهيد قدم خدمات"),
         ("وعبر", "الوزير", "أمله في نجاح المفاوضات")]
+
+
+def test_the_foremost_of_them_is_no_cue():
+    doc, atts = attributions("وطالب بشروط وأبرزها وجود كاميرات مراقبة. ومن أبرزها دوره في الفيلم.")
+    assert [show(doc, a)[0] for a in atts] == ["وطالب"]

@@ -343,6 +343,8 @@ class Reader(SpeakerPhrases):
         n = s.words[k].norm
         if n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma == "عبر" and self._via_at(s, k):
             return None  # … عبر الهاتف: "via", no عن after it
+        if n in speech.ENCLITIC_FORMS and speech.VERB_FORMS[n].lemma == "أبرز":
+            return None  # وأبرزها وجود كاميرات: "the foremost of them", a superlative
         if n == _PRICE and "\u0651" not in self.doc.text[s.words[k].start:s.words[k].end]:
             return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
