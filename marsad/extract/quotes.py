@@ -327,10 +327,9 @@ class Reader(SpeakerPhrases):
         """Is the cue word at ``h`` a preposition in mid-sentence (… عبر الهاتف لزميلنا: "via";
         بين البلدين): no و, no shadda, after a word, and for عبر no عن soon after?"""
         w = s.words[h]
-        return h > 0 and s.words[h - 1].is_word and _via(w.norm) and "\u0651" not in (
-            self.doc.text[w.start:w.end]) and not (
-            speech.VERB_FORMS[w.norm].lemma == "عبر"
-            and any(x.norm == "عن" for x in s.words[h + 1:h + 9]))
+        return h > 0 and s.words[h - 1].is_word and s.words[h - 1].norm != "و" and _via(
+            w.norm) and "\u0651" not in self.doc.text[w.start:w.end] and not (
+            w.norm == normalize_text("عبر") and any(x.norm == "عن" for x in s.words[h + 1:h + 15]))
 
     @staticmethod
     def _object_relative(s: Sentence, h: int) -> bool:
@@ -1257,7 +1256,8 @@ class Reader(SpeakerPhrases):
         first_comp = next((m for m in range(i, end) if m not in aside and (
                            is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS
-                           and _relative_at(s, m) is None and not self._via_at(s, m))), None)
+                           and _relative_at(s, m) is None
+                           and not (self._via_at(s, m) and words[m].norm == _VIA_WORD))), None)
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         past_adjunct = False  # a statement or a place in ب read past (في بيان له بتونس)
         for m in range(i, end):
@@ -1273,7 +1273,8 @@ class Reader(SpeakerPhrases):
             near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
                 n in cue.takes and n in W.FAR_PREPS and nb not in W.ADJUNCT_HEADS) or (
                 words[i].norm in W.COMMA and words[m - 1].norm in W.COMMA and m - i <= 7)
-            if is_complementizer(n) and (m == 0 or words[m - 1].norm not in W.TIME_CONJ):
+            if is_complementizer(n) and (m == 0 or words[m - 1].norm not in W.TIME_CONJ) and not (
+                    _in_code(words, m)):
                 return m + 1, m
             if n == ":" and loose:
                 return m + 1, m
@@ -1302,18 +1303,19 @@ class Reader(SpeakerPhrases):
                     words[m + 1].norm in QUOTES):
                 return m, m  # وصفوها بـ"التعسفية": ب before a quotation
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None and not (
-                    self._via_at(s, m)):
+                    self._via_at(s, m) and n == _VIA_WORD):
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
         a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
         if not (a < len(words) and (words[a].norm in PREPOSITIONS or a in s.date_at)):
             far = end  # only across adjuncts: واشار الجبري في تصريح … على هامش … الى ان
         for m in range(end, far):
             n = words[m].norm
-            if n in speech.VERB_FORMS and not self._via_at(s, m) or n in (
+            if n in speech.VERB_FORMS and not (self._via_at(s, m) and n == _VIA_WORD) or n in (
                     speech.PARTICIPLE_FORMS) or n in W.COMMA and (
                     m + 1 < len(words) and words[m + 1].norm in speech.PARTICIPLE_FORMS):
                 return None
-            if is_complementizer(n) and words[m - 1].norm not in W.TIME_CONJ:
+            if is_complementizer(n) and words[m - 1].norm not in W.TIME_CONJ and not (
+                    _in_code(words, m)):
                 return m + 1, m
         return None
 
@@ -1812,14 +1814,24 @@ def _predicate(s: Sentence, k: int) -> bool:
     return k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS
 
 
+_VIA = frozenset(normalize_text(w) for w in ("عبر", "بين"))
+#: the one whose reading as "via" lets a complement be looked for past it (… عبر الهاتف
+#: لزميلنا، إن …); a "between" بين still ends the search (الحاصل بين النقابة والوزارة قائلا).
+_VIA_WORD = normalize_text("عبر")
 #: ب-words that are statements, not what a request asks for (في بيان له، في برقية).
 _BA_ADJUNCTS = tuple(normalize_text(w) for w in ("بيان", "برقية", "برقيه"))
 
 
+def _in_code(words: list[Word], m: int) -> bool:
+    """Is word ``m`` part of a code between digits (إتش7إن9: إن is no "that")?"""
+    return 0 < m < len(words) - 1 and words[m - 1].norm[:1].isdigit() and (
+        words[m + 1].norm[:1].isdigit()) and words[m - 1].end == words[m].start
+
+
 def _via(norm: str) -> bool:
-    """Can a cue word with no و be a preposition inside an adjunct (عبر الهاتف "via"، بين)?"""
-    return norm in speech.VERB_FORMS and speech.VERB_FORMS[norm].lemma in W.PREP_LIKE and (
-        strip_conj(norm) == norm)
+    """Can a cue word be a preposition inside an adjunct: the bare عبر ("via") or بين
+    ("between"), with no و and no ending (not بينت، عبروا، أبرز)?"""
+    return norm in _VIA
 
 
 def _ba_place(s: Sentence, m: int) -> bool:
