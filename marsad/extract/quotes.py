@@ -67,6 +67,7 @@ class Draft:
     anonymous: bool = False
     continues: int | None = None  # index in the draft list
     gender: str | None = None  # of the speaker, as its verb agrees with it (m, f, p)
+    gist: bool = False  # a message's gist (شكاية مفادها): no one goes on from it
 
     @property
     def start(self) -> int:
@@ -325,11 +326,17 @@ class Reader(SpeakerPhrases):
 
     def _via_at(self, s: Sentence, h: int) -> bool:
         """Is the cue word at ``h`` a preposition in mid-sentence (… عبر الهاتف لزميلنا: "via";
-        بين البلدين): no و, no shadda, after a word, and for عبر no عن soon after?"""
+        بين البلدين): the bare عبر or بين (not بينت، عبروا), with no و, no shadda, after a word,
+        and for عبر no عن soon after?"""
         w = s.words[h]
-        return h > 0 and s.words[h - 1].is_word and s.words[h - 1].norm != "و" and _via(
-            w.norm) and "\u0651" not in self.doc.text[w.start:w.end] and not (
-            w.norm == normalize_text("عبر") and any(x.norm == "عن" for x in s.words[h + 1:h + 15]))
+        return h > 0 and s.words[h - 1].is_word and s.words[h - 1].norm != "و" and (
+            w.norm in _VIA) and "\u0651" not in self.doc.text[w.start:w.end] and not (
+            w.norm == _VIA_WORD and any(x.norm == "عن" for x in s.words[h + 1:h + 15]))
+
+    def _via_word_at(self, s: Sentence, h: int) -> bool:
+        """Is the word at ``h`` عبر read as "via" (no cue, and the search for the complement of
+        the cue before goes on past it)?"""
+        return s.words[h].norm == _VIA_WORD and self._via_at(s, h)
 
     @staticmethod
     def _object_relative(s: Sentence, h: int) -> bool:
@@ -340,7 +347,7 @@ class Reader(SpeakerPhrases):
 
     def _at(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         n = s.words[k].norm
-        if n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma == "عبر" and self._via_at(s, k):
+        if self._via_word_at(s, k):
             return None  # … عبر الهاتف: "via", no عن after it
         if n in speech.ENCLITIC_FORMS and speech.VERB_FORMS[n].lemma == "أبرز":
             return None  # وأبرزها وجود كاميرات: "the foremost of them", a superlative
@@ -846,8 +853,7 @@ class Reader(SpeakerPhrases):
         """A verb with its subject in its ending (وقال، وأضافت): nothing fronted."""
         w = s.words[k].norm
         return w[0] in "وف" and w[1:] in speech.VERB_FORMS or k == 0 or s.words[k - 1].norm in (
-            "و", "ف", "ثم", "كما", "فقد", "لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم",
-            "لكنهما", "ولكنهما")
+            _SUBJECT_IN_VERB_AFTER)
 
     def _participle(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         cue = speech.PARTICIPLE_FORMS[s.words[k].norm]
@@ -1024,7 +1030,9 @@ class Reader(SpeakerPhrases):
         if content is None:
             return None
         speaker = Span(_after_proclitics(self.doc.text, words[head], cut), words[head].end)
-        return self._draft(s, s.span(k, k + 1), speaker, content, direct, "source")
+        draft = self._draft(s, s.span(k, k + 1), speaker, content, direct, "source")
+        draft.gist = True
+        return draft
 
     def _came_in(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         """وجاء في البيان أنّ …: the document is the speaker."""
@@ -1257,7 +1265,7 @@ class Reader(SpeakerPhrases):
                            is_complementizer(words[m].norm)
                            or m > i and words[m].norm in speech.VERB_FORMS
                            and _relative_at(s, m) is None
-                           and not (self._via_at(s, m) and words[m].norm == _VIA_WORD))), None)
+                           and not self._via_word_at(s, m))), None)
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         past_adjunct = False  # a statement or a place in ب read past (في بيان له بتونس)
         for m in range(i, end):
@@ -1303,14 +1311,14 @@ class Reader(SpeakerPhrases):
                     words[m + 1].norm in QUOTES):
                 return m, m  # وصفوها بـ"التعسفية": ب before a quotation
             if m > i and n in speech.VERB_FORMS and _relative_at(s, m) is None and not (
-                    self._via_at(s, m) and n == _VIA_WORD):
+                    self._via_word_at(s, m)):
                 return None  # (not الدراسة التي أوردها الموقع …: a relative clause)
         a = i + 1 if i + 1 < len(words) and words[i].norm in W.COMMA else i
         if not (a < len(words) and (words[a].norm in PREPOSITIONS or a in s.date_at)):
             far = end  # only across adjuncts: واشار الجبري في تصريح … على هامش … الى ان
         for m in range(end, far):
             n = words[m].norm
-            if n in speech.VERB_FORMS and not (self._via_at(s, m) and n == _VIA_WORD) or n in (
+            if n in speech.VERB_FORMS and not self._via_word_at(s, m) or n in (
                     speech.PARTICIPLE_FORMS) or n in W.COMMA and (
                     m + 1 < len(words) and words[m + 1].norm in speech.PARTICIPLE_FORMS):
                 return None
@@ -1632,9 +1640,9 @@ class Reader(SpeakerPhrases):
         first = None
         for n in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[n]
-            if d.speaker is not None and not self._nested(n) and not self._restates(n) and (
-                    normalize_text(self.doc.text[d.cue.start:d.cue.end]) not in _NORM_GIST):
-                if not _disagree(gender, d.gender):  # (a message's gist: no one goes on)
+            if d.speaker is not None and not d.gist and not self._nested(n) and not (
+                    self._restates(n)):
+                if not _disagree(gender, d.gender):
                     return n
                 first = n if first is None else first
         return None if strict else first
@@ -1745,6 +1753,9 @@ _GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", 
                       "شدد", "أفاد", "ذكر", "أبرز", "كشف", "أعلن", "نفى", "حذر", "استطرد",
                       "أردف"})
 _BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
+#: words after which a verb carries its subject in its ending (وقال، كما أكد، لكنهم قالوا).
+_SUBJECT_IN_VERB_AFTER = frozenset(normalize_text(w) for w in (
+    "و", "ف", "كما", "فقد", "ولكنه", "ولكنها")) | W.BUT | _BUT_THEY
 #: nouns of messages whose gist can follow (normalized, without article or proclitic).
 _MESSAGES = frozenset(normalize_text(w) for w in (
     "شكاية", "شكوى", "شكاوى", "تشكية", "تشكيات", "معلومة", "معلومات", "خبر", "أخبار", "أنباء",
@@ -1826,12 +1837,6 @@ def _in_code(words: list[Word], m: int) -> bool:
     """Is word ``m`` part of a code between digits (إتش7إن9: إن is no "that")?"""
     return 0 < m < len(words) - 1 and words[m - 1].norm[:1].isdigit() and (
         words[m + 1].norm[:1].isdigit()) and words[m - 1].end == words[m].start
-
-
-def _via(norm: str) -> bool:
-    """Can a cue word be a preposition inside an adjunct: the bare عبر ("via") or بين
-    ("between"), with no و and no ending (not بينت، عبروا، أبرز)?"""
-    return norm in _VIA
 
 
 def _ba_place(s: Sentence, m: int) -> bool:

@@ -133,7 +133,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     # the fresh held-out file: a law or a text that stipulates (ينص الفصل 5 على أن …)
     ("نص", "ينص", "", _cue("نص", "على", strict=True)),
     # batches 28-30: تعهد الوزير بـ … (not تعهدت الفرقة بالبحث "took charge of": see
-    # quotes._NOT_CONTENT). طلب من was tried and dropped: the noun طلب (طلب عروض، طلب
+    # quotes.Reader._pledge). طلب من was tried and dropped: the noun طلب (طلب عروض، طلب
     # استغاثة) is far more frequent than the verb.
     ("تعهد", "يتعهد", "متعهد", _cue("تعهد", "ب", strict=True)),
 )
