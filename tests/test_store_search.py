@@ -69,6 +69,19 @@ def test_phrase(store):
     assert names(store, '"البلدية الانتخابات"') == []
 
 
+def test_a_phrase_in_running_text_also_counts_its_words(store):
+    # a pasted headline quotes a name or a speaker: the phrase ranks first, but an article
+    # with only some of its words is found too (the phrase is nowhere here)
+    assert names(store, '"البلدية الانتخابات"') == []
+    got = names(store, 'موعد "البلدية الانتخابات" المقبلة')
+    assert got[0] == "elections" and "parties" in got
+    # the phrase's article still comes first when the phrase is there
+    assert names(store, 'الأحزاب "الانتخابات البلدية" المقبلة')[0] == "elections"
+    # a phrase alone, phrases side by side and phrases with AND stay phrases
+    assert names(store, '"البلدية الانتخابات" "الهيئة المستقلة"') == []
+    assert names(store, '"البلدية الانتخابات" AND موعد') == []
+
+
 def test_and_or_not(store):
     assert names(store, "الانتخابات AND موعد") == ["elections"]
     assert sorted(names(store, "الترجي OR الموصل")) == ["football", "mosul"]

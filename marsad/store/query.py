@@ -33,6 +33,9 @@ from marsad.store.terms import pair_tokens, prefix_token, terms, word_form
 #: distinct terms a query may have (a pasted article is cut to its first ones).
 MAX_TERMS = 64
 MIN_PREFIX = 2
+#: words side by side with this many words or more, one of them plain, count their phrases'
+#: words too (:func:`_loosen`).
+LOOSE_FROM = 3
 OPERATORS = ("AND", "OR", "NOT")
 
 _LEX = re.compile(r'\s+|(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*")|(?P<word>[^\s()"]+)')
@@ -164,7 +167,7 @@ class _Parser:
             if where in ("AND", "OR"):
                 raise self.fail(f"{where} needs a word, phrase or group on each side")
             raise self.fail(f"unexpected {_name(where)}")
-        return _group("soft", items, self)
+        return _group("soft", _loosen(items), self)
 
     def unary(self) -> Node | None:
         kind, value = self.tokens[self.i]
@@ -222,6 +225,25 @@ def _phrase(text: str) -> Node | None:
     if len(stems) == 1:
         return Term(stems[0], words[0])
     return Phrase(tuple(stems), tuple(words))
+
+
+def _loosen(items: list[Node | None]) -> list[Node | None]:
+    """Words side by side that read as running text (a plain word among them, and at least
+    :data:`LOOSE_FROM` words in all): each phrase stands for itself *and* its words, so an
+    article with the phrase ranks first but one with some of its words still counts. A pasted
+    headline's quotation marks quote a speaker or a name (``الطاهر بن حسين : "عادل العلمي
+    إرهابي بلا كلاشينكوف"``); they are rarely meant as an operator, and a story that words the
+    quote differently would otherwise get nothing from it."""
+    plain = [n for n in items if isinstance(n, Term) and not n.prefix]
+    phrases = [n for n in items if isinstance(n, Phrase)]
+    if not plain or not phrases or len(plain) + sum(len(p.stems) for p in phrases) < LOOSE_FROM:
+        return items
+    out: list[Node | None] = []
+    for n in items:
+        out.append(n)
+        if isinstance(n, Phrase):
+            out.extend(Term(s, w) for s, w in zip(n.stems, n.words, strict=True))
+    return out
 
 
 def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:
