@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from store_fixtures import articles
 
@@ -10,7 +12,15 @@ from marsad.pipeline import load_pipeline
 from marsad.store import Store
 from marsad.store import search as search_module
 from marsad.store.query import compile_query
-from marsad.store.rerank import query_terms, split_first_sentence
+from marsad.store.rerank import (
+    FEATURES,
+    WEIGHTS,
+    features,
+    prepare,
+    query_days,
+    query_terms,
+    split_first_sentence,
+)
 
 HEADLINE = "وزير الفلاحة يزور ولاية القيروان"
 # the words twice each, but not in the opening sentence: BM25 ranks it first
@@ -84,6 +94,95 @@ def test_a_title_that_says_what_the_query_says_counts_as_the_opening(tmp_path):
         rows = [(keys[plain.id], 1.0), (keys[titled.id], 1.0)]
         terms = query_terms(compile_query(HEADLINE).tree)
         assert terms is not None
-        ranked = rerank(s.conn, rows, terms)
+        query = prepare(s.conn, terms, HEADLINE)
+        ranked = rerank(s.conn, rows, query)
+        f = features(query, keys[titled.id], HEADLINE, body)
     assert [k for k, _score in ranked] == [keys[titled.id], keys[plain.id]]
-    assert ranked[0][1] == pytest.approx(3.0) and ranked[1][1] == pytest.approx(1.0)
+    assert f["lead"] == f["exact"] == f["cover"] == 1.0
+    assert ranked[0][1] == pytest.approx(math.exp(sum(WEIGHTS[n] * f[n] for n in FEATURES)))
+
+
+def test_features_are_shares_from_0_to_1(store):
+    terms = query_terms(compile_query(HEADLINE).tree)
+    assert terms is not None
+    query = prepare(store.conn, terms, HEADLINE)
+    keys = dict(store.conn.execute("SELECT id, skey FROM articles"))
+    for article in (REPEATS, STORY, OTHER):
+        f = features(query, keys[article.id], None, article.text)
+        assert set(f) == set(FEATURES) and all(0.0 <= v <= 1.0 for v in f.values()), f
+    story = features(query, keys[STORY.id], None, STORY.text)
+    other = features(query, keys[OTHER.id], None, OTHER.text)
+    assert story["cover"] == 1.0 > other["cover"] and story["early"] > other["early"]
+    assert story["own"] == 1.0 and story["day"] == 0.0
+
+
+def test_a_roundup_that_repeats_the_headline_ranks_below_the_story(tmp_path, monkeypatch):
+    # a daily roundup lists headlines word for word; the story says the same in its own words
+    headline = "وزير الفلاحة يزور ولاية القيروان لمتابعة موسم الحصاد"
+    roundup = Article(text=(
+        "موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال 24 ساعة "
+        "ارتفاع أسعار الخضر في الأسواق الأسبوعية "
+        "انطلاق امتحانات الباكالوريا في كامل الجهات "
+        "وزير الفلاحة يزور ولاية القيروان لمتابعة موسم الحصاد "
+        "وزير الصحة يفتتح مستشفى جديدا في ولاية القيروان "
+        "الحماية المدنية تدعو إلى الحذر خلال موسم الحصاد"))
+    story = Article(text=(
+        "أدى وزير الفلاحة اليوم زيارة إلى ولاية القيروان تابع خلالها تقدم موسم الحصاد في "
+        "عدد من المعتمديات، والتقى بالفلاحين واستمع إلى مشاغلهم حول أسعار البذور."))
+    pipe = load_pipeline(["tokenize"])
+    with Store(str(tmp_path / "r.db")) as s:
+        s.add([pipe.analyze(a) for a in (*articles(), roundup, story)], [])
+        keys = dict(s.conn.execute("SELECT id, skey FROM articles"))
+        terms = query_terms(compile_query(headline).tree)
+        assert terms is not None
+        query = prepare(s.conn, terms, headline)
+        assert features(query, keys[roundup.id], None, roundup.text)["own"] == 0.0
+        assert features(query, keys[story.id], None, story.text)["own"] == 1.0
+        assert [h.id for h in s.search(headline).hits][:2] == [story.id, roundup.id]
+        monkeypatch.setitem(WEIGHTS, "own", 0.0)
+        assert [h.id for h in s.search(headline).hits][:2] == [roundup.id, story.id]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("أبرز أحداث الثلاثاء 14 فيفري 2017", ("2017-02-14",)),
+    ("أبرز أخبار يوم 3 مارس 2017 في الجهات", ("2017-03-03",)),
+    ("طقس اليوم الثلاثاء", ()),
+    ("الترفيع في سن التقاعد بداية من جانفي 2016", ()),
+])
+def test_the_days_a_query_names(text, days):
+    from datetime import date
+
+    assert query_days(text) == tuple(date.fromisoformat(d).toordinal() for d in days)
+
+
+TOPICS = ("الأمطار", "الأسعار", "الامتحانات", "الانتخابات", "الحرائق", "المرور", "الصحة",
+          "التشغيل", "الفلاحة", "السياحة", "النقل", "الكهرباء", "المياه", "التعليم", "الرياضة",
+          "الثقافة", "الطاقة", "البيئة", "السكن", "التجارة")
+
+
+def test_a_dated_headline_finds_the_article_of_that_day(tmp_path, monkeypatch):
+    # twenty roundups, one a day, with the same words but one (none of them a number): the
+    # query names the day of the 15th; BM25 alone cannot tell them apart, the day can, even
+    # when that day's roundup is not among the best DEPTH hits
+    from datetime import datetime
+
+    from store_fixtures import TZ
+
+    from marsad.store import rerank as rerank_module
+
+    pipe = load_pipeline(["tokenize"])
+    days = [Article(text=(
+        f"موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية: أخبار {topic} في الجهات."),
+        published=datetime(2017, 2, k, 12, tzinfo=TZ), url=f"https://example.tn/{k}")
+        for k, topic in enumerate(TOPICS, 1)]
+    query = "أبرز الأحداث والمستجدات ليوم 15 فيفري 2017"
+    monkeypatch.setattr(search_module, "RERANK_DEPTH", 3)
+    monkeypatch.setattr(rerank_module, "DEPTH", 3)
+    with Store(str(tmp_path / "d.db")) as s:
+        s.add([pipe.analyze(a) for a in (*articles(), *days)], [])
+        got = [h.id for h in s.search(query).hits]
+        monkeypatch.setattr(search_module, "DAY_HITS", 0)
+        monkeypatch.setitem(WEIGHTS, "day", 0.0)
+        plain = [h.id for h in s.search(query).hits]
+    assert got[0] == days[14].id
+    assert days[14].id not in plain[:3]

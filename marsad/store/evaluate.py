@@ -48,8 +48,9 @@ class Score:
         }
 
 
-def read_articles(paths: Sequence[str], every: int = 1) -> list[Article]:
-    """Articles of the inputs (every ``every``-th one), with failures left out."""
+def read_articles(paths: Sequence[str], every: int = 1, offset: int = 0) -> list[Article]:
+    """Articles of the inputs (every ``every``-th one, from the ``offset``-th), with failures
+    left out."""
     from marsad.ingest import iter_source
 
     out: list[Article] = []
@@ -57,7 +58,7 @@ def read_articles(paths: Sequence[str], every: int = 1) -> list[Article]:
     for path in paths:
         for item in iter_source(path):
             if isinstance(item, Article):
-                if n % every == 0:
+                if n % every == offset % every:
                     out.append(item)
                 n += 1
     return out
@@ -174,6 +175,10 @@ def register_eval(sub: Any, name: str) -> None:
                    help="articles with titles (e.g. ../shared/data/news/ant)")
     p.add_argument("--every", type=int, default=1, metavar="K",
                    help="use every K-th article (a subset; default all)")
+    p.add_argument("--offset", type=int, default=0, metavar="I",
+                   help="with --every K, start from the I-th article (0 to K-1): --every 2 "
+                        "--offset 1 is the half that the second look's weights were not "
+                        "fitted on")
     p.add_argument("--scale", type=int, metavar="N",
                    help="also search with the large-archive plan as on an archive of N "
                         "articles (its limits shrunk in proportion; e.g. 1000000)")
@@ -182,7 +187,8 @@ def register_eval(sub: Any, name: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = evaluate(read_articles(args.data, max(1, args.every)), scale=args.scale)
+    result = evaluate(read_articles(args.data, max(1, args.every), args.offset),
+                      scale=args.scale)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

@@ -18,11 +18,11 @@ from itertools import islice
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.store.keys import DAY_SQL, day_ordinal, key_range
+from marsad.store.keys import DAY_SHIFT, DAY_SQL, day_ordinal, key_range
 from marsad.store.plan import Limits, plan
 from marsad.store.query import Compiled, compile_query
+from marsad.store.rerank import DAY_HITS, SecondLook, prepare, query_terms, rerank
 from marsad.store.rerank import DEPTH as RERANK_DEPTH
-from marsad.store.rerank import query_terms, rerank
 from marsad.store.terms import WEIGHTS, iter_terms, meta_token, text_terms
 from marsad.store.write import entity_key
 
@@ -145,9 +145,11 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
            event_types: tuple[str, ...] = (), recent: bool = False,
            half_life_days: float = 365.0, limit: int = 10, offset: int = 0,
            duplicates: bool = False, facets: bool = False,
-           snippet_words: int = SNIPPET_WORDS, plan_limits: Limits | None = None) -> Results:
+           snippet_words: int = SNIPPET_WORDS, plan_limits: Limits | None = None,
+           second_look: SecondLook | None = None) -> Results:
     """Search the archive (see the module docstring and ``docs/store.md``; ``plan_limits``
-    replaces the large-archive planner's limits, :func:`limits`)."""
+    replaces the large-archive planner's limits, :func:`limits`; ``second_look`` the
+    function that ranks a headline's best hits again, :func:`marsad.store.rerank.rerank`)."""
     if limit < 0 or offset < 0:
         raise ConfigError("limit and offset must not be negative")
     filters = Filters(day_bound(date_from, False, "--from"), day_bound(date_to, True, "--to"),
@@ -172,7 +174,10 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
         if fts and terms and offset < RERANK_DEPTH:
             rows = _ranked(conn, match, where, args, recent, half_life_days,
                            max(offset + limit, RERANK_DEPTH), 0)
-            rows = rerank(conn, rows, terms)[offset:offset + limit]
+            second = prepare(conn, terms, query)
+            extra = [r for day in second.days for r in _ranked(
+                conn, match, *_on_day(where, args, day), recent, half_life_days, DAY_HITS, 0)]
+            rows = (second_look or rerank)(conn, rows, second, extra)[offset:offset + limit]
         elif fts:
             rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
         else:
@@ -199,6 +204,12 @@ def _and(query: list[str], tokens: list[str]) -> str | None:
 def _cond(match: str | None, where: list[str]) -> str:
     conds = (["search MATCH ?"] if match else []) + where
     return (" WHERE " + " AND ".join(conds)) if conds else ""
+
+
+def _on_day(where: list[str], args: list[Any], day: int) -> tuple[list[str], list[Any]]:
+    """The key conditions narrowed to the articles of one day (an ordinal)."""
+    return ([*where, "search.rowid >= ?", "search.rowid < ?"],
+            [*args, day << DAY_SHIFT, (day + 1) << DAY_SHIFT])
 
 
 def _window(conn: sqlite3.Connection, match: str, where: list[str], args: list[Any],
