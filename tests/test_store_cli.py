@@ -153,3 +153,10 @@ def test_export_to_stdout_and_parquet_needs_a_file(archive, capsys):
     assert code == EXIT_OK and len(out.splitlines()) == len(TEXTS) + 1
     code, _, err = run(capsys, "export", "--format", "parquet", "--db", str(db))
     assert code == EXIT_USAGE and "output file" in err
+
+
+@pytest.mark.parametrize("args", [("--every", "2", "--offset", "2"), ("--offset", "1"),
+                                  ("--every", "3", "--offset", "-1")])
+def test_eval_search_offset_out_of_range_is_a_usage_error(tmp_path, capsys, args):
+    code, _out, err = run(capsys, "eval", "search", "--data", str(tmp_path), *args)
+    assert code == EXIT_USAGE and "--offset" in err

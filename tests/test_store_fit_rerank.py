@@ -58,3 +58,19 @@ def test_collect_records_each_headlines_candidates():
     for x, target in groups:
         assert x.shape[1] == 1 + len(FEATURES) and 0 <= target < len(x)
         assert ((x[:, 1:] >= 0) & (x[:, 1:] <= 1)).all()
+
+
+def test_a_fit_with_nothing_to_learn_says_so():
+    import pytest
+
+    with pytest.raises(ValueError, match="nothing to fit"):
+        fit_rerank.fitted_weights([])
+    # the own article always has the lowest BM25 score: no sensible weights
+    rng = np.random.default_rng(3)
+    groups = []
+    for _ in range(50):
+        x = rng.random((5, 1 + len(FEATURES)))
+        x[:, 0] = [3.0, 2.5, 2.0, 1.5, 1.0]
+        groups.append((x, 4))
+    with pytest.raises(ValueError, match="BM25's weight"):
+        fit_rerank.fitted_weights(groups)

@@ -15,12 +15,14 @@ from marsad.store.query import compile_query
 from marsad.store.rerank import (
     FEATURES,
     WEIGHTS,
+    Query,
     features,
     prepare,
     query_days,
     query_terms,
     split_first_sentence,
 )
+from marsad.store.terms import text_terms
 
 HEADLINE = "وزير الفلاحة يزور ولاية القيروان"
 # the words twice each, but not in the opening sentence: BM25 ranks it first
@@ -43,10 +45,12 @@ def store(tmp_path):
         yield s
 
 
-def test_the_story_that_opens_with_the_headline_comes_first(store, monkeypatch):
-    monkeypatch.setattr(search_module, "RERANK_DEPTH", 0)
-    assert [h.id for h in store.search(HEADLINE).hits][:2] == [REPEATS.id, STORY.id]
-    monkeypatch.undo()
+def test_the_story_that_opens_with_the_headline_comes_first(store):
+    def bm25_alone(_conn, rows, _query, _extra):
+        return rows
+
+    assert [h.id for h in store.search(HEADLINE, second_look=bm25_alone).hits][:2] == [
+        REPEATS.id, STORY.id]
     hits = store.search(HEADLINE).hits
     assert [h.id for h in hits][:2] == [STORY.id, REPEATS.id]
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -186,3 +190,51 @@ def test_a_dated_headline_finds_the_article_of_that_day(tmp_path, monkeypatch):
         plain = [h.id for h in s.search(query).hits]
     assert got[0] == days[14].id
     assert days[14].id not in plain[:3]
+
+
+def test_pages_and_scores_with_a_named_day_are_slices_of_one_ranking(tmp_path):
+    # forty roundups, one a day; the query names the day of the 31st, whose roundup BM25 ranks
+    # far below the first hits looked at again: pages of 10 join up to the first 40, nothing
+    # twice, nothing missing, scores falling, and a hit's score does not depend on the page
+    from datetime import datetime, timedelta
+
+    from store_fixtures import TZ
+
+    topics = [f"موضوع{chr(0x0628 + k % 20)}{chr(0x0628 + k // 20)}" for k in range(40)]
+    start = datetime(2017, 2, 1, 12, tzinfo=TZ)
+    days = [Article(text=(f"موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية: أخبار {t} "
+                          "في الجهات."),
+                    published=start + timedelta(days=k), url=f"https://example.tn/{k}")
+            for k, t in enumerate(topics)]
+    query = "أبرز الأحداث والمستجدات ليوم 3 مارس 2017"
+    pipe = load_pipeline(["tokenize"])
+    with Store(str(tmp_path / "p.db")) as s:
+        s.add([pipe.analyze(a) for a in (*articles(), *days)], [])
+        whole = [(h.id, h.score) for h in s.search(query, limit=40, snippet_words=0).hits]
+        pages = [(h.id, h.score) for o in (0, 10, 20, 30)
+                 for h in s.search(query, limit=10, offset=o, snippet_words=0).hits]
+        first = s.search(query, limit=1, snippet_words=0).hits[0]
+    assert [i for i, _ in pages] == [i for i, _ in whole]
+    assert len({i for i, _ in pages}) == 40
+    assert whole[0][0] == days[30].id == first.id
+    assert [sc for _, sc in pages] == pytest.approx([sc for _, sc in whole])
+    assert first.score == pytest.approx(whole[0][1])
+    assert all(a >= b for (_i, a), (_j, b) in zip(pages, pages[1:], strict=False))
+
+
+def test_words_are_whole_where_the_opening_ends():
+    # the headline's words in a row, the third one across character OPENING: a repeat all the
+    # same, and every word found
+    from marsad.store.rerank import OPENING
+
+    headline = "وزير الفلاحة يزور ولاية القيروان"
+    terms = query_terms(compile_query(headline).tree)
+    assert terms is not None
+    query = Query(tuple(terms), {t.stem: 1.0 for t in terms}, (),
+                  tuple(st for st, _w in text_terms(headline)))
+    lead = "افتتح رئيس الحكومة اليوم معرضا. "
+    for at in range(OPENING - 30, OPENING + 3):
+        pad = ("كلمة " * 200)[:at - len(lead) - 1].rstrip()
+        text = lead + pad + " " * (at - len(lead) - len(pad)) + "رسالة " + headline + " وتابع."
+        f = features(query, 0, None, text)
+        assert f["own"] == 0.0 and f["cover"] == 1.0, (at, f)

@@ -13,7 +13,7 @@ from marsad.errors import ConfigError
 from marsad.model import Article
 from marsad.pipeline import load_pipeline
 from marsad.store import QueryError, Store
-from marsad.store.query import compile_query
+from marsad.store.query import Group, compile_query
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +77,30 @@ def test_a_phrase_in_running_text_also_counts_its_words(store):
     assert got[0] == "elections" and "parties" in got
     # the phrase's article still comes first when the phrase is there
     assert names(store, 'الأحزاب "الانتخابات البلدية" المقبلة')[0] == "elections"
-    # a phrase alone, phrases side by side and phrases with AND stay phrases
+    # a phrase alone, phrases side by side and phrases with AND, OR, NOT or in parentheses
+    # stay phrases
     assert names(store, '"البلدية الانتخابات" "الهيئة المستقلة"') == []
     assert names(store, '"البلدية الانتخابات" AND موعد') == []
+    assert names(store, '"البلدية الانتخابات" الترجي AND الأحزاب') == []
+    assert names(store, '("البلدية الانتخابات" الترجي) AND الأحزاب') == []
+    assert "elections" not in names(store, '"البلدية الانتخابات" الترجي OR الموصل')
+    assert names(store, '"البلدية الانتخابات" الترجي -الرياضي') == []
+    # two distinct words are not running text
+    tree = compile_query('"البلدية الانتخابات" الانتخابات').tree
+    assert isinstance(tree, Group) and len(tree.items) == 2
+
+
+def test_a_long_quote_does_not_push_out_the_plain_words():
+    from marsad.store.query import MAX_TERMS
+
+    letters = "جدرزشصضطظعغقحخثذ"  # no affix or clitic letters: each word is its own stem
+    words = [f"جرد{a}{b}" for a in letters for b in letters][:100]
+    plain = words[30:30 + MAX_TERMS - 10]
+    query = '"' + " ".join(words[:30]) + '" ' + " ".join(plain)
+    fts = compile_query(query).fts
+    assert all(f'"{w}"' in fts for w in plain)
+    assert f'"{words[0]}"' in fts  # the quote's first words fit
+    assert f'"{words[29]}"' not in fts  # its last ones are cut
 
 
 def test_and_or_not(store):

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from marsad.errors import ConfigError
 from marsad.model import Article
 
 DEPTH = 100
@@ -187,6 +188,9 @@ def register_eval(sub: Any, name: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if not 0 <= args.offset < max(1, args.every):
+        raise ConfigError(f"--offset {args.offset}: with --every {args.every} it must be from 0 "
+                          f"to {max(1, args.every) - 1}")
     result = evaluate(read_articles(args.data, max(1, args.every), args.offset),
                       scale=args.scale)
     if args.json:

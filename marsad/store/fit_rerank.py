@@ -36,14 +36,18 @@ def collect(articles: Sequence[Any]) -> list[tuple[np.ndarray, int]]:
     and the index of its own article among them (-1 when it is not there)."""
     from marsad.store.dedup import content_hash
     from marsad.store.evaluate import build
+    from marsad.store.query import QueryError
 
     out: list[tuple[np.ndarray, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
         store, first = build(articles, str(Path(tmp) / "fit.db"))
         skeys = dict(store.conn.execute("SELECT id, skey FROM articles"))
+        asked: set[tuple[str, str]] = set()
         for a in articles:
-            if not a.title:
+            own = first[content_hash(a.text)]
+            if not a.title or (own, a.title) in asked:  # as marsad eval search counts them
                 continue
+            asked.add((own, a.title))
             seen: list[Any] = []
 
             def record(conn: sqlite3.Connection, rows: list[tuple[int, float]],
@@ -56,9 +60,12 @@ def collect(articles: Sequence[Any]) -> list[tuple[np.ndarray, int]]:
                     for k, s in top])
                 return rows
 
-            store.search(a.title, limit=second.DEPTH, snippet_words=0, second_look=record)
+            try:
+                store.search(a.title, limit=second.DEPTH, snippet_words=0, second_look=record)
+            except QueryError:
+                continue
             if seen:
-                target = skeys[first[content_hash(a.text)]]
+                target = skeys[own]
                 keys = [k for k, _f in seen[0]]
                 out.append((np.array([f for _k, f in seen[0]]),
                             keys.index(target) if target in keys else -1))
@@ -70,6 +77,8 @@ def fit(groups: list[tuple[np.ndarray, int]], fixed_zero: Sequence[int] = ()) ->
     """Pairwise logistic regression (Newton's method) on the own article against each other
     candidate; the columns in ``fixed_zero`` are left out (weight 0)."""
     diffs = [x[t] - np.delete(x, t, axis=0) for x, t in groups if t >= 0 and len(x) > 1]
+    if not diffs:
+        raise ValueError("nothing to fit: no headline found its own article among candidates")
     d = np.vstack(diffs)
     keep = [j for j in range(d.shape[1]) if j not in fixed_zero]
     a = d[:, keep]
@@ -97,6 +106,10 @@ def fitted_weights(groups: list[tuple[np.ndarray, int]]) -> dict[str, float]:
         if not negative:
             break
         zero.append(min(negative, key=lambda j: w[j]))
+    if not w[0] > 0:
+        raise ValueError(f"BM25's weight came out {w[0]:.3g}: the headlines' own articles do "
+                         "not score higher with BM25 than the other candidates (too few or "
+                         "wrong data)")
     return {name: round(float(w[j + 1] / w[0]), 2) for j, name in enumerate(second.FEATURES)}
 
 
@@ -119,13 +132,14 @@ def refine(groups: list[tuple[np.ndarray, int]], weights: dict[str, float],
 
 
 def mrr(groups: list[tuple[np.ndarray, int]], weights: dict[str, float]) -> float:
-    """Mean reciprocal rank of the own article among the candidates (0 when absent)."""
+    """Mean reciprocal rank of the own article among the candidates (0 when absent; a tie
+    counts against it)."""
     vector = np.array([1.0] + [weights[n] for n in second.FEATURES])
     total = 0.0
     for x, t in groups:
         if t >= 0:
             scores = x @ vector
-            total += 1.0 / (1 + int((scores > scores[t]).sum()))
+            total += 1.0 / int((scores >= scores[t]).sum())
     return total / max(1, len(groups))
 
 
@@ -138,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--every", type=int, default=2, metavar="K")
     p.add_argument("--offset", type=int, default=0, metavar="I")
     args = p.parse_args(argv)
+    if not 0 <= args.offset < args.every:
+        p.error("--every must be at least 1 and --offset from 0 to K-1")
     groups = collect(read_articles(args.data, args.every, args.offset))
     weights = refine(groups, fitted_weights(groups))
     print(f"{len(groups)} headlines; MRR among the candidates: "

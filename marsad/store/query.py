@@ -139,6 +139,8 @@ class _Parser:
         node = self.or_expr()
         if self.peek() is not None:
             raise self.fail("a closing parenthesis has no opening one")
+        if isinstance(node, Group) and node.op == "soft":
+            return Group("soft", _loosen(node.items))
         return node
 
     def or_expr(self) -> Node | None:
@@ -167,7 +169,7 @@ class _Parser:
             if where in ("AND", "OR"):
                 raise self.fail(f"{where} needs a word, phrase or group on each side")
             raise self.fail(f"unexpected {_name(where)}")
-        return _group("soft", _loosen(items), self)
+        return _group("soft", items, self)
 
     def unary(self) -> Node | None:
         kind, value = self.tokens[self.i]
@@ -227,23 +229,23 @@ def _phrase(text: str) -> Node | None:
     return Phrase(tuple(stems), tuple(words))
 
 
-def _loosen(items: list[Node | None]) -> list[Node | None]:
-    """Words side by side that read as running text (a plain word among them, and at least
-    :data:`LOOSE_FROM` words in all): each phrase stands for itself *and* its words, so an
-    article with the phrase ranks first but one with some of its words still counts. A pasted
-    headline's quotation marks quote a speaker or a name (``الطاهر بن حسين : "عادل العلمي
-    إرهابي بلا كلاشينكوف"``); they are rarely meant as an operator, and a story that words the
-    quote differently would otherwise get nothing from it."""
+def _loosen(items: tuple[Node, ...]) -> tuple[Node, ...]:
+    """The items of a whole query of words side by side that reads as running text (a plain
+    word among them, no ``NOT``, at least :data:`LOOSE_FROM` distinct words in all), with the
+    words of each phrase added after them: an article with the phrase ranks first but one with
+    some of its words still counts. A pasted headline's quotation marks quote a speaker or a
+    name (``الطاهر بن حسين : "عادل العلمي إرهابي بلا كلاشينكوف"``); they are rarely meant as an
+    operator, and a story that words the quote differently would otherwise get nothing from
+    it. The phrases' words come last, so that :data:`MAX_TERMS` cuts them before the plain
+    words."""
     plain = [n for n in items if isinstance(n, Term) and not n.prefix]
     phrases = [n for n in items if isinstance(n, Phrase)]
-    if not plain or not phrases or len(plain) + sum(len(p.stems) for p in phrases) < LOOSE_FROM:
+    if not plain or not phrases or any(isinstance(n, Neg) for n in items):
         return items
-    out: list[Node | None] = []
-    for n in items:
-        out.append(n)
-        if isinstance(n, Phrase):
-            out.extend(Term(s, w) for s, w in zip(n.stems, n.words, strict=True))
-    return out
+    added = [Term(s, w) for p in phrases for s, w in zip(p.stems, p.words, strict=True)]
+    if len({t.stem for t in plain + added}) < LOOSE_FROM:
+        return items
+    return items + tuple(dict.fromkeys(t for t in added if t not in items))
 
 
 def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:

@@ -18,15 +18,17 @@ over the features ``f`` of :func:`features`, each 0 to 1:
 * ``early``: how early each stem first comes (``exp(-position / EARLY)``, weighted as
   ``lead``);
 * ``dense``: the share of the first :data:`DENSE` words that are query stems;
-* ``own``: 1 unless the text repeats the query's words in a row (four or more): a daily
-  roundup that lists the headline among others, not the story;
+* ``own``: 1 unless the text has all the query's words in a row (a query of four words or
+  more): a daily roundup that lists the headline among others, not the story;
 * ``day``: 1 when the article was published on a day the query names (``أبرز أحداث الثلاثاء
-  14 فيفري 2017``); the best hits of that day join the hits looked at again.
+  14 فيفري 2017``; the first :data:`MAX_DAYS`); the best :data:`DAY_HITS` hits of each such
+  day join the hits looked at again.
 
 The weights are fitted on half of the ANT articles (``python -m marsad.store.fit_rerank``,
 ``docs/store.md``); they are all at least 0, so a hit looked at again never scores below its
-BM25 score, and the best score of the rest is added so that every hit looked at again stays
-above them: pages (``offset``) are slices of one ranking. The cost is one read of the text
+BM25 score, and the score of the first hit not looked at is added so that every hit looked
+at again stays above the rest: a hit scores the same whatever the page, and pages
+(``offset``) are slices of one ranking. The cost is one read of the text
 (its first :data:`READ` characters) of :data:`DEPTH` articles.
 """
 
@@ -42,7 +44,7 @@ from functools import lru_cache
 from marsad.store.keys import day_of, day_ordinal
 from marsad.store.plan import document_frequencies
 from marsad.store.query import Group, Node, Term
-from marsad.store.terms import text_terms
+from marsad.store.terms import iter_terms, text_terms
 
 #: the number of best hits that are ranked again.
 DEPTH = 15
@@ -60,9 +62,13 @@ EARLY = 40.0
 DENSE = 100
 #: the fewest query words in a row that make a text a repeat of the query (``own``).
 REPEAT = 4
+#: the largest log of a boost (weights from a bad fit cannot overflow ``exp``).
+MAX_BOOST = 30.0
+#: the most days of a query that are looked at (a pasted text may name hundreds).
+MAX_DAYS = 3
 #: feature weights, fitted by ``python -m marsad.store.fit_rerank`` (BM25's log weighs 1).
-WEIGHTS = {"lead": 0.27, "exact": 0.2, "cover": 1.6, "early": 0.89, "dense": 1.76,
-           "own": 0.82, "day": 2.75}
+WEIGHTS = {"lead": 0.17, "exact": 0.3, "cover": 0.89, "early": 0.59, "dense": 1.57,
+           "own": 0.72, "day": 2.75}
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
 #: a first sentence ends at its first full stop, question mark or line break after this many
@@ -81,14 +87,16 @@ def query_terms(tree: Node | None) -> list[Term] | None:
 
 @lru_cache(maxsize=1024)
 def query_days(text: str) -> tuple[int, ...]:
-    """The ordinals of the days a query names in full (a day, a month and a year: never a
-    weekday alone or a relative date, which would need a day to count from)."""
+    """The ordinals of the first :data:`MAX_DAYS` days a query names in full (a day, a month
+    and a year: never a weekday alone or a relative date, which would need a day to count
+    from)."""
     from marsad.extract.dates import find_dates
     from marsad.model import Article, Doc
 
     dates, _durations, _anchor = find_dates(Doc(Article(text=text)))
-    return tuple(dict.fromkeys(day_ordinal(d.value) for d in dates
-                               if d.granularity == "day" and not d.relative))
+    days = dict.fromkeys(day_ordinal(d.value) for d in dates
+                         if d.granularity == "day" and not d.relative)
+    return tuple(days)[:MAX_DAYS]
 
 
 @dataclass(frozen=True)
@@ -116,12 +124,11 @@ def features(query: Query, key: int, title: str | None, text: str) -> dict[str, 
     words = {t.word for t in query.terms}
     head, _rest = split_first_sentence(text[:OPENING])
     titled = text_terms(title) if title else []
-    # the text read once, in three pieces: the first sentence, the rest of the opening, the rest
-    in_head = text_terms(head)
-    opening = titled + in_head + text_terms(text[len(head):OPENING])
-    body = opening[len(titled):] + text_terms(text[OPENING:])
+    located = list(iter_terms(text))  # whole words, with where they start and end
+    body = [(s, w) for _a, _b, s, w in located]
+    opening = titled + [(s, w) for a, _b, s, w in located if a < OPENING]
     every = titled + body
-    first = {s for s, _w in titled} | {s for s, _w in in_head}
+    first = {s for s, _w in titled} | {s for _a, b, s, _w in located if b <= len(head)}
     stems = [s for s, _w in every]
     at: dict[str, int] = {}
     for i, s in enumerate(stems):
@@ -144,7 +151,8 @@ def rerank(conn: sqlite3.Connection, rows: list[tuple[int, float]], query: Query
            weights: dict[str, float] | None = None) -> list[tuple[int, float]]:
     """``(search key, score)`` rows, best first, with the first :data:`DEPTH` and the
     ``extra`` rows (the best of the query's days) ranked again (by ``weights``, default
-    :data:`WEIGHTS`)."""
+    :data:`WEIGHTS`), all above the score of the first row after them (fetch
+    ``DEPTH + 1 + len(extra)`` rows at least, so that it is there)."""
     top, rest = candidates(rows, extra)
     if len(top) < 2:
         return top + rest
@@ -154,7 +162,7 @@ def rerank(conn: sqlite3.Connection, rows: list[tuple[int, float]], query: Query
     scored = []
     for key, score in top:
         f = features(query, key, *texts.get(key, (None, "")))
-        boost = math.exp(sum(w[name] * f[name] for name in FEATURES))
+        boost = math.exp(min(MAX_BOOST, sum(w[name] * f[name] for name in FEATURES)))
         scored.append((key, max(score, 0.0) * boost + floor))
     scored.sort(key=lambda r: (-r[1], r[0]))
     return scored + rest
@@ -192,7 +200,8 @@ def split_first_sentence(text: str) -> tuple[str, str]:
 
 
 def _repeats(stems: list[str], query: Sequence[str]) -> bool:
-    """Whether ``stems`` has the query's stems in a row (at least :data:`REPEAT` of them)."""
+    """Whether ``stems`` has all the query's stems in a row (a query of at least
+    :data:`REPEAT` words)."""
     n = len(query)
     if n < REPEAT:
         return False

@@ -171,12 +171,15 @@ def search(conn: sqlite3.Connection, query: str, *, date_from: str | None = None
         where, args = _window(conn, finder, where, args, cap)
     try:
         terms = query_terms(compiled.tree) if compiled is not None else None
-        if fts and terms and offset < RERANK_DEPTH:
-            rows = _ranked(conn, match, where, args, recent, half_life_days,
-                           max(offset + limit, RERANK_DEPTH), 0)
+        if fts and terms:
+            # every page is a slice of one ranking: the rows up to the page's end, the extra
+            # rows of the query's days taken out of them, and one row past the hits looked at
+            # again (whose score they all stay above)
             second = prepare(conn, terms, query)
             extra = [r for day in second.days for r in _ranked(
                 conn, match, *_on_day(where, args, day), recent, half_life_days, DAY_HITS, 0)]
+            rows = _ranked(conn, match, where, args, recent, half_life_days,
+                           max(offset + limit, RERANK_DEPTH + 1) + len(extra), 0)
             rows = (second_look or rerank)(conn, rows, second, extra)[offset:offset + limit]
         elif fts:
             rows = _ranked(conn, match, where, args, recent, half_life_days, limit, offset)
