@@ -709,7 +709,7 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 #: pinned floors (F1 of all three parts at the overlap level, at the exact level, and F1 of the
 #: cue): quality may only go up. The held-out and fresh files are never tuned on; the fresh
 #: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
-FLOORS = {"quotes-ant.jsonl": (0.80, 0.67, 0.87),  # 820 articles since batch 36 (0.88 / 0.78
+FLOORS = {"quotes-ant.jsonl": (0.80, 0.67, 0.87),  # 845 articles since batch 37 (0.88 / 0.78
           # on the 245 before batch 13, 0.89 / 0.80 on the 220 before batch 11)
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
           "quotes-ant-fresh.jsonl": (0.76, 0.71, 0.86),
@@ -1212,3 +1212,37 @@ def test_review_of_the_via_rule():
         ("عبر", "المندوب الجهوي للتنمية الفلاحية بسيدي بوزيد محمد احمدي",
          "استعداد الادارة للتدخل"),
         ("أكدت", "الصين", "وقوع أول حالتي وفاة بين البشر بسلالة إتش7إن9 من إنفلونزا الطيور")]
+
+
+def test_a_participle_after_the_subject_of_anna_is_its_predicate():
+    # "Tunisia is required to …", "the expected crowding": no cue of their own
+    doc, atts = attributions("وقال المسؤول بمنظمة الأغذية والزراعة إن تونس مطالبة ببذل أقصى "
+                             "الجهود لمنع دخول الحشرة. وأكد الموظف أن حالة الاكتظاظ متوقعة في "
+                             "اليوم الأخير. وأكد الوزير أنها مطالبة بتقديم الوثائق.")
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "المسؤول بمنظمة الأغذية والزراعة",
+         "تونس مطالبة ببذل أقصى الجهود لمنع دخول الحشرة"),
+        ("وأكد", "الموظف", "حالة الاكتظاظ متوقعة في اليوم الأخير"),
+        ("وأكد", "الوزير", "مطالبة بتقديم الوثائق")]
+    # a participle that opens a phrase of its own is still a cue
+    doc, [a] = attributions("خرج المحتجون في مسيرة مطالبة بالتشغيل.")
+    assert show(doc, a)[0] == "مطالبة"
+
+
+def test_a_preposition_fused_with_ma_opens_the_content():
+    doc, atts = attributions("وحذر الحزب مما وصفها بالحملة المنظمة التي تستهدف الجبهة.")
+    assert show(doc, atts[0]) == ("وحذر", "الحزب", "مما وصفها بالحملة المنظمة التي تستهدف الجبهة")
+
+
+def test_review_of_the_predicate_and_fused_ma_rules():
+    """A helper's review of a wider first version: each sentence once went wrong."""
+    doc, atts = attributions("وقال الوزير إنه يرفض ذلك مطالبا بفتح تحقيق. وأكدت الوزيرة أنها "
+                             "تتابع الملف مؤكدة أن الحل قريب. وأشار إلى أن صاحب الكلب لاذ "
+                             "بالفرار دون أن يحاول انقاذه مشيرا إلى أنه تم نقل الطفل.")
+    assert [show(doc, a)[::2] for a in atts] == [
+        ("وقال", "يرفض ذلك"), ("مطالبا", "بفتح تحقيق"), ("وأكدت", "تتابع الملف"),
+        ("مؤكدة", "الحل قريب"), ("وأشار", "صاحب الكلب لاذ بالفرار دون أن يحاول انقاذه"),
+        ("مشيرا", "تم نقل الطفل")]
+    # after a comma, مما is a consequence, not what was warned of
+    assert not attributions("وحذر الوزير الليلة الماضية، مما دفع المواطنين إلى التهافت على "
+                            "المحلات.")[1]

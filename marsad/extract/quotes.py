@@ -1298,6 +1298,10 @@ class Reader(SpeakerPhrases):
                 return (m + 2, m + 1) if is_complementizer(nb) else (m + 1, m)
             if n in cue.takes and near:
                 return m + 1, m
+            fused = _FUSED_MA.get(n)  # حذّر مما اعتبره …، تحدث عما تعرض له: the content has it
+            if fused in cue.takes and (near or fused in W.FAR_PREPS and not any(
+                    words[x].norm in W.COMMA for x in range(i, m))):
+                return m, m  # (not …، مما دفع المواطنين: a consequence)
             if "ب" in cue.takes and (n.startswith(_BA_ADJUNCTS) or _ba_place(s, m)):
                 past_adjunct = True  # في بيان اصدرته الثلاثاء بتونس | باستعجال …
                 continue
@@ -1821,8 +1825,39 @@ _COPULAS = frozenset(normalize_text(w) for w in (
 
 def _predicate(s: Sentence, k: int) -> bool:
     """Is the participle at ``k`` the predicate of كان or its sisters (كانت معلقة على
-    ارتفاع 61 مترا: "hanging", not "commenting")?"""
-    return k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS
+    ارتفاع 61 مترا: "hanging", not "commenting"), or of the subject of أنّ/إنّ (إن تونس
+    مطالبة ببذل الجهود, أنها مطالبة بـ: "is required")?"""
+    if k > 0 and strip_conj(s.words[k - 1].norm) in _COPULAS:
+        return True
+    words = s.words
+    if words[k].norm.endswith("ا"):
+        return False  # (… إنه يرفض ذلك مطالبا بـ: an accusative state, a cue of its own)
+    for back in (1, 2, 3):  # the complementizer, then a noun subject of up to two words
+        j = k - back
+        if j < 0 or not words[j].is_word:
+            return False
+        if is_complementizer(words[j].norm):
+            if j > 0 and words[j - 1].norm in W.TIME_CONJ:
+                return False  # (دون أن يحاول انقاذه مشيرا)
+            if back == 1:
+                return words[j].norm not in _BARE_THAT  # أنها مطالبة بـ
+            return _noun_subject(s, j + 1, k)
+    return False
+
+
+def _noun_subject(s: Sentence, a: int, b: int) -> bool:
+    """Are words ``a`` to ``b`` a noun subject (تونس، الجمعيات، حالة الاكتظاظ), not a verb
+    (أن يحاول، إنها تعرضت)?"""
+    words = s.words
+    if any(words[m].norm in speech.VERB_FORMS for m in range(a, b)):
+        return False
+    return words[b - 1].definite or all(m in s.entity_at for m in range(a, b))
+
+
+#: a preposition fused with ما "what" (مما، عما): the preposition a cue takes.
+_FUSED_MA = {normalize_text("مما"): normalize_text("من"), normalize_text("عما"): normalize_text("عن")}
+#: أنّ and إنّ with no pronoun: a subject must come between them and a predicate.
+_BARE_THAT = frozenset(normalize_text(w) for w in ("أن", "إن", "بأن", "لأن"))
 
 
 _VIA = frozenset(normalize_text(w) for w in ("عبر", "بين"))
