@@ -65,6 +65,7 @@ def test_pages_of_reranked_hits_are_slices_of_one_ranking(store):
 def test_only_three_or_more_plain_words_are_reranked():
     assert query_terms(compile_query("وزير الفلاحة").tree) is None
     assert query_terms(compile_query("وزير AND الفلاحة AND القيروان").tree) is None
+    assert query_terms(compile_query("وزير الفلاحة يزور القيروان -سوسة").tree) is None
     assert query_terms(compile_query('"وزير الفلاحة" "ولاية القيروان"').tree) is None
     assert query_terms(compile_query('"وزير الفلاحة يزور"').tree) is None
     # a phrase in running text stands for its words too

@@ -111,6 +111,14 @@ def test_and_or_not(store):
     assert names(store, "(الترجي OR داعش) AND العراقية") == ["mosul"]
 
 
+def test_a_hyphen_in_a_pasted_headline_is_no_not(store):
+    # ‎"تونس -الجزائر" in a headline joins two names; in a short query -word leaves it out
+    headline = "الهيئة تعلن موعد الانتخابات -البلدية المقبلة"
+    assert names(store, headline)[0] == "elections"
+    assert names(store, headline.replace("-", "NOT ")) == ["parties"]
+    assert "elections" not in names(store, "موعد الانتخابات -البلدية")
+
+
 def test_prefix(store):
     assert sorted(names(store, "انتخاب*")) == ["elections", "parties"]
     assert sorted(names(store, "الانتخاب*")) == ["elections", "parties"]

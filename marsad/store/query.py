@@ -33,6 +33,8 @@ from marsad.store.terms import pair_tokens, prefix_token, terms, word_form
 #: distinct terms a query may have (a pasted article is cut to its first ones).
 MAX_TERMS = 64
 MIN_PREFIX = 2
+#: a query with this many plain words or more is a pasted text: ``-word`` is a hyphen there.
+HYPHEN_FROM = 5
 #: words side by side with this many words or more, one of them plain, count their phrases'
 #: words too (:func:`_loosen`).
 LOOSE_FROM = 3
@@ -116,10 +118,21 @@ def _lex(query: str) -> list[tuple[str, str]]:
     return out
 
 
+def _hyphens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A pasted text (at least :data:`HYPHEN_FROM` plain words) writes ``-word`` for a hyphen
+    between names (قطار تونس -عنابة، المباراة الودية تونس -الجزائر), not to leave the word out:
+    there, ``-word`` is the word (``NOT`` still leaves it out)."""
+    plain = sum(1 for kind, value in tokens if kind == "word" and not value.startswith("-"))
+    if plain < HYPHEN_FROM:
+        return tokens
+    return [("word", v.lstrip("-")) if k == "word" and v.startswith("-") and v.strip("-") else
+            (k, v) for k, v in tokens]
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
-        self.tokens = _lex(query)
+        self.tokens = _hyphens(_lex(query))
         self.i = 0
 
     def peek(self) -> str | None:

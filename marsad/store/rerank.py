@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from marsad.store.keys import day_of, day_ordinal
 from marsad.store.plan import document_frequencies
-from marsad.store.query import Group, Node, Term
+from marsad.store.query import Group, Neg, Node, Term
 from marsad.store.terms import iter_terms, text_terms
 
 #: the number of best hits that are ranked again.
@@ -78,8 +78,10 @@ _SENTENCE_FROM = 20
 
 def query_terms(tree: Node | None) -> list[Term] | None:
     """The distinct plain words of words side by side, or None for any other query (one with
-    operators, phrases only, or fewer than :data:`MIN_WORDS` words)."""
-    if not isinstance(tree, Group) or tree.op != "soft":
+    operators, NOT or ``-word`` among them, phrases only, or fewer than :data:`MIN_WORDS`
+    words)."""
+    if not isinstance(tree, Group) or tree.op != "soft" or any(
+            isinstance(t, Neg) for t in tree.items):
         return None
     terms = list(dict.fromkeys(t for t in tree.items if isinstance(t, Term) and not t.prefix))
     return terms if len(terms) >= MIN_WORDS else None
