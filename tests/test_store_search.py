@@ -291,3 +291,11 @@ def test_large_archive_plan_takes_rare_word_forms(store, monkeypatch):
     # انتخابات (1 article) fits with ترجي, so both stories are found.
     res = store.search("الانتخابات الترجي")
     assert sorted(name_of(store, h.id) for h in res.hits) == ["elections", "football"]
+
+
+def test_words_side_by_side_in_brackets_are_still_side_by_side():
+    # a pasted headline's brackets ("(كرة القدم)") group nothing: the same query, second look and all
+    assert compile_query("وزير الخارجية (كرة القدم) يعلن").tree == compile_query(
+        "وزير الخارجية كرة القدم يعلن").tree
+    assert compile_query("(داعش OR القاعدة) العراق").tree != compile_query(
+        "داعش OR القاعدة العراق").tree

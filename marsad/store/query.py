@@ -263,6 +263,9 @@ def _loosen(items: tuple[Node, ...]) -> tuple[Node, ...]:
 
 def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:
     kept = [n for n in items if n is not None]
+    if op == "soft":  # (a b) c is a b c: words side by side in brackets are still side by side
+        kept = [m for n in kept for m in (n.items if isinstance(n, Group) and n.op == "soft"
+                                          else (n,))]
     if not kept:
         return None
     if op == "or" and len(kept) > 1 and any(isinstance(n, Neg) for n in kept):
