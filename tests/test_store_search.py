@@ -117,6 +117,11 @@ def test_a_hyphen_in_a_pasted_headline_is_no_not(store):
     assert names(store, headline)[0] == "elections"
     assert names(store, headline.replace("-", "NOT ")) == ["parties"]
     assert "elections" not in names(store, "موعد الانتخابات -البلدية")
+    # punctuation and prefixes are no words; operators and brackets mean the -word
+    for query in ("موعد : ، . -البلدية", "موعد تعلن الهيئة انتخاب* -البلدية",
+                  "موعد AND الهيئة تعلن الانتخابات المقبلة -البلدية",
+                  "(موعد الهيئة) تعلن الانتخابات المقبلة -البلدية"):
+        assert "elections" not in names(store, query), query
 
 
 def test_prefix(store):
@@ -299,3 +304,14 @@ def test_words_side_by_side_in_brackets_are_still_side_by_side():
         "وزير الخارجية كرة القدم يعلن").tree
     assert compile_query("(داعش OR القاعدة) العراق").tree != compile_query(
         "داعش OR القاعدة العراق").tree
+    # brackets with NOT inside keep it inside: الموصل (داعش NOT سوريا) is not
+    # (الموصل OR داعش) NOT سوريا
+    tree = compile_query("الموصل (داعش NOT سوريا)").tree
+    assert isinstance(tree, Group) and isinstance(tree.items[1], Group)
+    # a bracketed OR among the words: no loosened phrase, no second look
+    from marsad.store.rerank import query_terms
+
+    for query, parts in (('"قوات الأمن" الموصل (سوريا OR تركيا)', 3),
+                         ("الموصل داعش العراق (سوريا OR تركيا)", 4)):
+        tree = compile_query(query).tree
+        assert isinstance(tree, Group) and len(tree.items) == parts and query_terms(tree) is None

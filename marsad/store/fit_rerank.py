@@ -155,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 0 <= args.offset < args.every:
         p.error("--every must be at least 1 and --offset from 0 to K-1")
     groups = collect(read_articles(args.data, args.every, args.offset))
-    weights = refine(groups, fitted_weights(groups))
+    try:
+        weights = refine(groups, fitted_weights(groups))
+    except ValueError as exc:
+        print(f"marsad.store.fit_rerank: {exc}", file=sys.stderr)
+        return 1
     print(f"{len(groups)} headlines; MRR among the candidates: "
           f"{mrr(groups, second.WEIGHTS):.4f} with the weights in rerank.py, "
           f"{mrr(groups, weights):.4f} with these:")

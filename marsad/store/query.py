@@ -119,10 +119,14 @@ def _lex(query: str) -> list[tuple[str, str]]:
 
 
 def _hyphens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A pasted text (at least :data:`HYPHEN_FROM` plain words) writes ``-word`` for a hyphen
-    between names (قطار تونس -عنابة، المباراة الودية تونس -الجزائر), not to leave the word out:
-    there, ``-word`` is the word (``NOT`` still leaves it out)."""
-    plain = sum(1 for kind, value in tokens if kind == "word" and not value.startswith("-"))
+    """A pasted text (at least :data:`HYPHEN_FROM` plain words, no ``AND``, ``OR`` or
+    brackets) writes ``-word`` for a hyphen between names (قطار تونس -عنابة، المباراة الودية
+    تونس -الجزائر), not to leave the word out: there, ``-word`` is the word (``NOT`` still
+    leaves it out)."""
+    if any(kind in ("AND", "OR", "lp", "rp") for kind, _value in tokens):
+        return tokens  # a query with operators or brackets means its -word
+    plain = sum(1 for kind, value in tokens if kind == "word" and not value.startswith("-")
+                and not value.endswith("*") and any(c.isalnum() for c in value))
     if plain < HYPHEN_FROM:
         return tokens
     return [("word", v.lstrip("-")) if k == "word" and v.startswith("-") and v.strip("-") else
@@ -244,7 +248,7 @@ def _phrase(text: str) -> Node | None:
 
 def _loosen(items: tuple[Node, ...]) -> tuple[Node, ...]:
     """The items of a whole query of words side by side that reads as running text (a plain
-    word among them, no ``NOT``, at least :data:`LOOSE_FROM` distinct words in all), with the
+    word among them, no ``NOT`` and no bracketed ``AND``/``OR``, at least :data:`LOOSE_FROM` distinct words in all), with the
     words of each phrase added after them: an article with the phrase ranks first but one with
     some of its words still counts. A pasted headline's quotation marks quote a speaker or a
     name (``الطاهر بن حسين : "عادل العلمي إرهابي بلا كلاشينكوف"``); they are rarely meant as an
@@ -253,7 +257,7 @@ def _loosen(items: tuple[Node, ...]) -> tuple[Node, ...]:
     words."""
     plain = [n for n in items if isinstance(n, Term) and not n.prefix]
     phrases = [n for n in items if isinstance(n, Phrase)]
-    if not plain or not phrases or any(isinstance(n, Neg) for n in items):
+    if not plain or not phrases or any(isinstance(n, Neg | Group) for n in items):
         return items
     added = [Term(s, w) for p in phrases for s, w in zip(p.stems, p.words, strict=True)]
     if len({t.stem for t in plain + added}) < LOOSE_FROM:
@@ -264,8 +268,8 @@ def _loosen(items: tuple[Node, ...]) -> tuple[Node, ...]:
 def _group(op: str, items: list[Node | None], parser: _Parser) -> Node | None:
     kept = [n for n in items if n is not None]
     if op == "soft":  # (a b) c is a b c: words side by side in brackets are still side by side
-        kept = [m for n in kept for m in (n.items if isinstance(n, Group) and n.op == "soft"
-                                          else (n,))]
+        kept = [m for n in kept for m in (n.items if isinstance(n, Group) and n.op == "soft" and (
+            not any(isinstance(x, Neg) for x in n.items)) else (n,))]  # (not (b NOT c))
     if not kept:
         return None
     if op == "or" and len(kept) > 1 and any(isinstance(n, Neg) for n in kept):

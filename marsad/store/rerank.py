@@ -78,10 +78,10 @@ _SENTENCE_FROM = 20
 
 def query_terms(tree: Node | None) -> list[Term] | None:
     """The distinct plain words of words side by side, or None for any other query (one with
-    operators, NOT or ``-word`` among them, phrases only, or fewer than :data:`MIN_WORDS`
-    words)."""
+    operators, NOT or ``-word`` among them, a bracketed ``AND``/``OR`` group, phrases only, or
+    fewer than :data:`MIN_WORDS` words)."""
     if not isinstance(tree, Group) or tree.op != "soft" or any(
-            isinstance(t, Neg) for t in tree.items):
+            isinstance(t, Neg | Group) for t in tree.items):
         return None
     terms = list(dict.fromkeys(t for t in tree.items if isinstance(t, Term) and not t.prefix))
     return terms if len(terms) >= MIN_WORDS else None

@@ -4,8 +4,8 @@ A hit's ``score`` is ``-bm25`` over the index columns (title and lead weigh 3, t
 body 1; see :mod:`marsad.store.terms`), multiplied, with ``recent``, by
 ``1 + 1 / (1 + age / half_life)`` where ``age`` counts back from the newest article of the
 archive, so the newest articles count up to twice; the best hits of a pasted headline (three
-or more plain words) get a second look (:mod:`marsad.store.rerank`). Duplicates (``url``, ``near``, ``id``) are
-left out unless ``duplicates`` is true. Snippets are cut from the original text and their
+or more plain words side by side, no operator) get a second look (:mod:`marsad.store.rerank`).
+Duplicates (``url``, ``near``, ``id``) are left out unless ``duplicates`` is true. Snippets are cut from the original text and their
 highlights are offsets into the snippet of the words that matched.
 """
 
