@@ -1246,3 +1246,11 @@ def test_review_of_the_predicate_and_fused_ma_rules():
     # after a comma, مما is a consequence, not what was warned of
     assert not attributions("وحذر الوزير الليلة الماضية، مما دفع المواطنين إلى التهافت على "
                             "المحلات.")[1]
+
+
+def test_what_data_show_is_an_object():
+    doc, [a] = attributions("وأظهرت الدراسة ارتفاع عدد الوفيات في المدن الكبرى.")
+    assert show(doc, a) == ("وأظهرت", "الدراسة", "ارتفاع عدد الوفيات في المدن الكبرى")
+    # a person or a body shows a quality, not a finding
+    for text in ("أظهر اللاعب مستوى رائعا في المباراة.", "أظهرت الحكومة عجزها عن حل الأزمة."):
+        assert not attributions(text)[1], text

@@ -474,6 +474,9 @@ class Reader(SpeakerPhrases):
             return self._postposed(s, k, speaker, cue)
         if cue.lemma == "عبر" and words[opened[1]].norm != "عن":
             return None  # عبر "via": عبّر reports speech only with عن
+        if cue.lemma == "أظهر" and not is_complementizer(words[opened[1]].norm) and not (
+                speaker is not None and _shows(s, j)):
+            return None  # (أظهر اللاعب مستوى رائعا: no finding)
         if content is None or cue.strict and opened[1] - sp_end > 20 and not is_complementizer(
                 words[opened[1]].norm):
             return None
@@ -1854,6 +1857,17 @@ def _noun_subject(s: Sentence, a: int, b: int) -> bool:
     return words[b - 1].definite or all(m in s.entity_at for m in range(a, b))
 
 
+def _shows(s: Sentence, j: int) -> bool:
+    """Is the speaker at word ``j`` data or images, whose object is what they show (أظهرت
+    نتائج الدراسة ارتفاعَ …، وأظهرت لقطات رجالَ الإطفاء …)?"""
+    head = s.words[j].norm
+    head = head[2:] if head.startswith("ال") else head
+    return head in W.DATA_HEADS or head in _IMAGES
+
+
+_IMAGES = frozenset(normalize_text(w) for w in (
+    "صور", "صورة", "لقطات", "فيديو", "شريط", "تسجيل", "تسجيلات", "مشاهد", "فحوصات", "تحاليل",
+    "أرقام", "احصاءات", "إحصاءات"))
 #: a preposition fused with ما "what" (مما، عما): the preposition a cue takes.
 _FUSED_MA = {normalize_text("مما"): normalize_text("من"), normalize_text("عما"): normalize_text("عن")}
 #: أنّ and إنّ with no pronoun: a subject must come between them and a predicate.

@@ -108,7 +108,9 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("لاحظ", "يلاحظ", "ملاحظ", _cue("لاحظ", strict=True)),
     ("استغرب", "يستغرب", "مستغرب", _cue("استغرب", "obj من", strict=True)),
     ("برر", "يبرر", "مبرر", _cue("برر", "obj ب", strict=True)),
-    ("أظهر", "", "", replace(_cue("أظهر", strict=True), near_comp=True)),
+    # what data show (أظهرت الدراسة ارتفاعَ …, أظهرت صور رجالَ الإطفاء …): an object only
+    # after data or images (quotes.Reader._shows), not a player's level (أظهر اللاعب مستوى …)
+    ("أظهر", "", "", replace(_cue("أظهر", "obj", strict=True), near_comp=True)),
     ("وجد", "", "", replace(_cue("وجد", strict=True), near_comp=True)),  # وجد الباحثون أن
     ("أثبت", "", "", replace(_cue("أثبت", strict=True), near_comp=True)),  # أثبت التحقيق أنّ
     ("جدد", "", "", _cue("جدد", "obj على", strict=True)),
