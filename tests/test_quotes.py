@@ -1254,3 +1254,10 @@ def test_what_data_show_is_an_object():
     # a person or a body shows a quality, not a finding
     for text in ("أظهر اللاعب مستوى رائعا في المباراة.", "أظهرت الحكومة عجزها عن حل الأزمة."):
         assert not attributions(text)[1], text
+
+
+def test_what_someone_notes_is_an_object():
+    doc, [a] = attributions("ولاحظت الجمعية بعض النقائص خلال عملية الاقتراع.")
+    assert show(doc, a) == ("ولاحظت", "الجمعية", "بعض النقائص خلال عملية الاقتراع")
+    # ملاحظة before a noun is mostly the verbal noun (تمت ملاحظة …): no cue
+    assert not attributions("وقد تمت ملاحظة بعض الاخلالات في الانتخابات.")[1]
