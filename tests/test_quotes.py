@@ -1261,3 +1261,15 @@ def test_what_someone_notes_is_an_object():
     assert show(doc, a) == ("ولاحظت", "الجمعية", "بعض النقائص خلال عملية الاقتراع")
     # ملاحظة before a noun is mostly the verbal noun (تمت ملاحظة …): no cue
     assert not attributions("وقد تمت ملاحظة بعض الاخلالات في الانتخابات.")[1]
+
+
+def test_a_feminine_noun_after_a_masculine_request_is_its_addressee():
+    # as the subject, السلطات/الحكومة would take طالبت/دعت: the speaker goes on
+    doc, atts = attributions("وقال المقرر إن الظروف سيئة. كما طالب السلطات التونسية، بضرورة "
+                             "تنفيذ إلتزاماتها في مجال القضاء على التعذيب.")
+    assert show(doc, atts[1])[0] == "طالب" and atts[1].speaker is None
+    assert show(doc, atts[1])[2].startswith("بضرورة تنفيذ")
+    doc, [a] = attributions("وطالبت الحكومة بالتريث.")
+    assert show(doc, a) == ("وطالبت", "الحكومة", "بالتريث")
+    doc, [a] = attributions("وطالب الاتحاد بالزيادة في الأجور.")
+    assert show(doc, a) == ("وطالب", "الاتحاد", "بالزيادة في الأجور")

@@ -429,6 +429,7 @@ class Reader(SpeakerPhrases):
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
+                      or self._disagreeing_addressee(s, k, j, cue)  # كما طالب السلطات بـ
                       or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
@@ -640,6 +641,18 @@ class Reader(SpeakerPhrases):
         w = s.words[j]
         return w.definite and w.norm.endswith("ين") and len(w.norm) > 5 and not (
             self._speaker_head(w.norm))
+
+    def _disagreeing_addressee(self, s: Sentence, k: int, j: int, cue: speech.Cue) -> bool:
+        """After a masculine دعا/طالب/ناشد/حث, a definite feminine noun (السلطات، الحكومة) is
+        the addressee: as the subject it would take طالبت/دعت (كما طالب السلطات التونسية بضرورة
+        …: "he also asked the Tunisian authorities")."""
+        if cue.lemma not in W.ADDRESSING or j >= len(s.words) or j in s.entity_at:
+            return False
+        if speech.GENDER.get(s.words[k].norm) != "m":
+            return False
+        w = s.words[j]
+        raw = self.doc.text[w.start:w.end]
+        return w.definite and raw.endswith(("ة", "ات"))
 
     def _addressee_first(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a noun in construct at word ``j`` (where a subject would
