@@ -1273,3 +1273,8 @@ def test_a_feminine_noun_after_a_masculine_request_is_its_addressee():
     assert show(doc, a) == ("وطالبت", "الحكومة", "بالتريث")
     doc, [a] = attributions("وطالب الاتحاد بالزيادة في الأجور.")
     assert show(doc, a) == ("وطالب", "الاتحاد", "بالزيادة في الأجور")
+    # plurals of people in ة take a masculine verb: the subject
+    doc, [a] = attributions("وطالب الأساتذة بالزيادة في الأجور.")
+    assert show(doc, a) == ("وطالب", "الأساتذة", "بالزيادة في الأجور")
+    doc, [a] = attributions("ودعا الطلبة إلى مقاطعة الدروس.")
+    assert show(doc, a)[1] == "الطلبة"

@@ -652,7 +652,7 @@ class Reader(SpeakerPhrases):
             return False
         w = s.words[j]
         raw = self.doc.text[w.start:w.end]
-        return w.definite and raw.endswith(("ة", "ات"))
+        return w.definite and raw.endswith(("ة", "ات")) and bare(w.norm) not in _HUMAN_PLURALS_IN_A
 
     def _addressee_first(self, s: Sentence, j: int, cue: speech.Cue) -> bool:
         """After دعا/طالب/ناشد/حث, a noun in construct at word ``j`` (where a subject would
@@ -1868,6 +1868,13 @@ def _noun_subject(s: Sentence, a: int, b: int) -> bool:
     if any(words[m].norm in speech.VERB_FORMS for m in range(a, b)):
         return False
     return words[b - 1].definite or all(m in s.entity_at for m in range(a, b))
+
+
+#: plurals of people that end in ة and take a masculine verb (وطالب الأساتذة بـ: the subject).
+_HUMAN_PLURALS_IN_A = frozenset(bare(normalize_text(w)) for w in (
+    "الأساتذة", "الأئمة", "الطلبة", "القضاة", "الولاة", "القادة", "الساسة", "الدعاة", "الرعاة",
+    "العملة", "التلامذة", "الصيادلة", "البحارة", "الحماة", "الهواة", "الجناة", "الغزاة", "السعاة",
+    "الباعة", "الكفاءات", "القيادات", "الشخصيات", "الفعاليات"))
 
 
 def _shows(s: Sentence, j: int) -> bool:
