@@ -1278,3 +1278,15 @@ def test_a_feminine_noun_after_a_masculine_request_is_its_addressee():
     assert show(doc, a) == ("وطالب", "الأساتذة", "بالزيادة في الأجور")
     doc, [a] = attributions("ودعا الطلبة إلى مقاطعة الدروس.")
     assert show(doc, a)[1] == "الطلبة"
+
+
+def test_review_of_the_addressee_and_object_rules():
+    """A helper's review of the feminine-addressee, لاحظ and أظهر rules: each once went wrong."""
+    doc, atts = attributions("وقال الوزير إن الوضع خطير. وطالب الحكومة بالتدخل العاجل. ولاحظ عدد "
+                             "من الملاحظين أن الإقبال ضعيف.")
+    assert [show(doc, a) for a in atts][1:] == [
+        ("وطالب", "الوزير", "بالتدخل العاجل"), ("ولاحظ", "عدد من الملاحظين", "الإقبال ضعيف")]
+    # an object described with بأنها stays the object
+    doc, atts = attributions("وقال الزعيم إن الوضع خطير. ووصف طريقة معاملة اللاجئين بأنها غير "
+                             "مقبولة.")
+    assert show(doc, atts[1]) == ("ووصف", "الزعيم", "غير مقبولة")

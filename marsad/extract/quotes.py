@@ -413,6 +413,7 @@ class Reader(SpeakerPhrases):
             return self._told(s, k, j, nxt, cue)  # قال له الموظف: «…»
         kan = self._kan_subject(s, k)  # وكانت مديرة الصندوق كريستين لاجارد دعت الحكومة إلى
         subject_end = self.speaker_end(s, j)
+        addressed = self._disagreeing_addressee(s, k, j, cue)
         no_subject = (kan is not None or after in ("فيها", "فيه") or after in W.DEMONSTRATIVES and not (
                           j + 1 < len(words) and self._speaker_head(words[j + 1].norm))
                       # وفسر هذا التهديد: an object; وأفادت هذه الباحثة: the subject
@@ -429,7 +430,7 @@ class Reader(SpeakerPhrases):
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
-                      or self._disagreeing_addressee(s, k, j, cue)  # كما طالب السلطات بـ
+                      or addressed  # كما طالب السلطات بـ
                       or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
                       and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
@@ -441,8 +442,9 @@ class Reader(SpeakerPhrases):
         opened: tuple[int, int] | None = (addressee, addressee)
         if addressee < sp_end:  # ودعت المنظمة السلطَ إلى …: the content opens at the addressee
             sp_end = addressee
-        else:
-            opened = self.complement(s, sp_end, cue, nxt, speaker is not None)
+        else:  # (after an addressee, first past it: طالب الحكومة بالتدخل)
+            opened = (self.complement(s, subject_end, cue, nxt, False) if addressed else None
+                      ) or self.complement(s, sp_end, cue, nxt, speaker is not None)
         if cue.lemma == "أعلن" and self._announced(s, sp_end) and (
                 opened is None or opened[1] > sp_end and words[opened[1]].norm == "عن"):
             opened = (sp_end, sp_end)  # وأعلنت الإدارة استغناءَها عن اللاعب: with its عن
@@ -628,6 +630,10 @@ class Reader(SpeakerPhrases):
         if "obj" not in cue.takes or words[k].norm[:1] != "و" or j >= len(words) or (
                 words[j].definite or j in s.entity_at or not words[j].is_word):
             return False
+        if end < len(words) and is_complementizer(words[end].norm) and not words[
+                end].norm.startswith("ب") or _shows(s, j):
+            return False  # ولاحظ عدد من الملاحظين أنّ، وأظهرت صور التقطت جوا أنّ: the subject
+            # (not ووصف طريقةَ معاملة اللاجئين بأنها …: the object)
         return end > j + 1 and not self.speaker_like(s, j, end, relative=False) and (
             self._antecedent(s, speech.GENDER.get(words[k].norm), strict=True) is not None)
 
@@ -1874,7 +1880,7 @@ def _noun_subject(s: Sentence, a: int, b: int) -> bool:
 _HUMAN_PLURALS_IN_A = frozenset(bare(normalize_text(w)) for w in (
     "الأساتذة", "الأئمة", "الطلبة", "القضاة", "الولاة", "القادة", "الساسة", "الدعاة", "الرعاة",
     "العملة", "التلامذة", "الصيادلة", "البحارة", "الحماة", "الهواة", "الجناة", "الغزاة", "السعاة",
-    "الباعة", "الكفاءات", "القيادات", "الشخصيات", "الفعاليات"))
+    "الباعة"))
 
 
 def _shows(s: Sentence, j: int) -> bool:
