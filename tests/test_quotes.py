@@ -1290,3 +1290,9 @@ def test_review_of_the_addressee_and_object_rules():
     doc, atts = attributions("وقال الزعيم إن الوضع خطير. ووصف طريقة معاملة اللاجئين بأنها غير "
                              "مقبولة.")
     assert show(doc, atts[1]) == ("ووصف", "الزعيم", "غير مقبولة")
+
+
+def test_the_present_of_lahaza_takes_no_object():
+    assert not attributions("ويلاحظ انطلاقا من هذه الأرقام الرسمية ارتفاعا كبيرا في الأسعار.")[1]
+    doc, [a] = attributions("ويلاحظ الخبراء أن الأسعار ارتفعت.")
+    assert show(doc, a) == ("ويلاحظ", "الخبراء", "الأسعار ارتفعت")
