@@ -480,6 +480,9 @@ class Reader(SpeakerPhrases):
         if cue.lemma == "أظهر" and not is_complementizer(words[opened[1]].norm) and not (
                 speaker is not None and _shows(s, j)):
             return None  # (أظهر اللاعب مستوى رائعا: no finding)
+        if cue.lemma == "لاحظ" and w_is_present(words[k].norm) and not is_complementizer(
+                words[opened[1]].norm):
+            return None  # (ويلاحظ انطلاقا من الأرقام ارتفاعا: its present takes no object)
         if content is None or cue.strict and opened[1] - sp_end > 20 and not is_complementizer(
                 words[opened[1]].norm):
             return None

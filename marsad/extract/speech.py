@@ -105,9 +105,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("نقل", "ينقل", "", _cue("نقل", "عن", strict=True)),
     ("أثنى= أثنت= أثنوا=", "يثني= تثني=", "مثني", _cue("أثنى", "على", strict=True)),
     ("علق", "يعلق", "معلق", _cue("علق", strict=True)),
-    ("لاحظ", "", "ملاحظ", _cue("لاحظ", "obj", strict=True)),
-    # its present takes no object (ويلاحظ انطلاقا من الأرقام ارتفاعا، قبل أن تلاحظ هيلاري …)
-    ("", "يلاحظ", "", _cue("لاحظ", strict=True)),
+    ("لاحظ", "يلاحظ", "ملاحظ", _cue("لاحظ", "obj", strict=True)),  # (its present: no object)
     ("استغرب", "يستغرب", "مستغرب", _cue("استغرب", "obj من", strict=True)),
     ("برر", "يبرر", "مبرر", _cue("برر", "obj ب", strict=True)),
     # what data show (أظهرت الدراسة ارتفاعَ …, أظهرت صور رجالَ الإطفاء …): an object only
