@@ -635,8 +635,9 @@ class Reader(SpeakerPhrases):
             return False
         if end < len(words) and is_complementizer(words[end].norm) and not words[
                 end].norm.startswith("ب") or _shows(s, j):
-            return False  # ولاحظ عدد من الملاحظين أنّ، وأظهرت صور التقطت جوا أنّ: the subject
-            # (not ووصف طريقةَ معاملة اللاجئين بأنها …: the object)
+            # ولاحظ عدد من الملاحظين أنّ، وأظهرت صور التقطت جوا أنّ: the subject (not before
+            # بأنّ: ووصف طريقةَ معاملة اللاجئين بأنها … is the object)
+            return False
         return end > j + 1 and not self.speaker_like(s, j, end, relative=False) and (
             self._antecedent(s, speech.GENDER.get(words[k].norm), strict=True) is not None)
 

@@ -39,7 +39,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from marsad.store.keys import day_of, day_ordinal
 from marsad.store.plan import document_frequencies
@@ -111,6 +111,16 @@ class Query:
     #: the stems of the query's text in order (for ``own``).
     sequence: tuple[str, ...] = ()
 
+    @cached_property
+    def total(self) -> float:
+        """All the stems' weight (the share ``lead`` and ``early`` are of)."""
+        return sum(self.weights.values()) or 1.0
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The query's exact word forms."""
+        return frozenset(t.word for t in self.terms)
+
 
 def prepare(conn: sqlite3.Connection, terms: Sequence[Term], text: str = "") -> Query:
     """The query's words with their stems' inverse document frequencies, its days and the
@@ -121,9 +131,7 @@ def prepare(conn: sqlite3.Connection, terms: Sequence[Term], text: str = "") -> 
 
 def features(query: Query, key: int, title: str | None, text: str) -> dict[str, float]:
     """The features of one article (:data:`FEATURES`), each 0 to 1."""
-    weights = query.weights
-    total = sum(weights.values()) or 1.0
-    words = {t.word for t in query.terms}
+    weights, total, words = query.weights, query.total, query.words
     head, _rest = split_first_sentence(text[:OPENING])
     titled = text_terms(title) if title else []
     located = list(iter_terms(text))  # whole words, with where they start and end
