@@ -44,6 +44,12 @@ def test_a_word_with_diacritics_before_a_period_is_no_abbreviation():
     assert len(split_sentences(t)) == 1
 
 
+def test_a_period_typed_after_the_space_ends_a_sentence():
+    t = "أكد أن الوضع صعب .وأضاف بودن أنه مستقر .و لفت إلى ذلك. أ .د"
+    assert texts(t, split_sentences(t)) == [
+        "أكد أن الوضع صعب .", "وأضاف بودن أنه مستقر .", "و لفت إلى ذلك.", "أ .د"]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     t = "قال: «انتهى الأمر.» ثم غادر."
     assert texts(t, split_sentences(t)) == ["قال: «انتهى الأمر.»", "ثم غادر."]

@@ -2,8 +2,8 @@
 
 Tokens are words (Arabic or Latin letters, with their diacritics, tatweel and joiners),
 numbers (any script's digits, with ``.,٫٬`` between digits), or single other characters.
-Sentences end at ``. ! ? ؟ …`` followed by a space, a closing quote or the end, and at line
-breaks; never inside a number (3.5، ٣٫٥) or after an abbreviation (د. ، أ.د. ، U.S.).
+Sentences end at ``. ! ? ؟ …`` followed by a space, a closing quote or the end, at a period
+typed after the space instead of before it (``… التونسية .وأضاف``), and at line breaks; never inside a number (3.5، ٣٫٥) or after an abbreviation (د. ، أ.د. ، U.S.).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ABBREVIATIONS = frozenset(
      "dr", "mr", "mrs", "ms", "st", "no", "vs", "prof", "jr", "sr", "inc", "ltd", "co", "etc"}
 )
 
-_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|\n+")
+_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|(?<=\s)\.(?=[\u0621-\u064a])|\n+")
 _CLOSERS = "\"'»”’)]"
 
 
@@ -56,13 +56,20 @@ def split_sentences(text: str) -> Offsets:
     for m in _END.finditer(text):
         end = m.end()
         if text[m.start()] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(
-            text, m.start()
+            text, _word_end(text, m.start())
         ):
-            continue
+            continue  # (د. أحمد، and أ .د typed with the space first)
         _add_trimmed(text, start, end, out)
         start = end
     _add_trimmed(text, start, len(text), out)
     return tuple(out)
+
+
+def _word_end(text: str, dot: int) -> int:
+    """Where the word before the period at ``dot`` ends (before the spaces typed ahead of it)."""
+    while dot > 0 and text[dot - 1] in " \t":
+        dot -= 1
+    return dot
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
