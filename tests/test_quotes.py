@@ -267,6 +267,36 @@ def test_quote_pairs_by_position():
         ('"', '"'), ("«", "»"), ("“", "”")]
 
 
+def test_quote_pairs_with_a_double_prime_or_a_space_before_the_closing_mark():
+    text = 'بينها صحيفة “هآرتس″، إن القرار اتخذ. وقالت "لو كانوا يملكون الشرف لاستقالوا ". ثم "نعم"'
+    pairs = quote_pairs(text)
+    assert [text[o + 1:c] for o, c in sorted(pairs.items())] == [
+        "هآرتس", "لو كانوا يملكون الشرف لاستقالوا ", "نعم"]
+
+
+def test_a_quotation_with_spaces_inside_its_marks_is_trimmed():
+    doc, atts = attributions('وقال تشارلز جنكينز " الطالبة كانت لديها أسلحة نارية ".')
+    assert show(doc, atts[0]) == ("وقال", "تشارلز جنكينز", "الطالبة كانت لديها أسلحة نارية")
+    assert atts[0].direct
+
+
+def test_a_saying_participle_inside_a_content_starts_a_statement_of_its_own():
+    doc, atts = attributions("وشدد الوزير على ضرورة العمل، قائلا إن الوضع صعب.")
+    assert [show(doc, a) for a in atts] == [
+        ("وشدد", "الوزير", "ضرورة العمل"), ("قائلا", "الوزير", "الوضع صعب")]
+    doc, atts = attributions('وطالبت زعيمة الحزب بإستقالة الوزير متوجهة بخطاب لحكومة فالس قائلة '
+                             '"لو كانوا يملكون قليلا من الشرف لاستقالوا".')
+    assert [show(doc, a)[2] for a in atts] == [
+        "بإستقالة الوزير متوجهة بخطاب لحكومة فالس", "لو كانوا يملكون قليلا من الشرف لاستقالوا"]
+    doc, atts = attributions("وأضاف الوزير قائلا إن الوضع صعب.")  # its own content opener
+    assert [show(doc, a) for a in atts] == [("وأضاف", "الوزير", "الوضع صعب")]
+
+
+def test_a_content_stops_at_a_period_typed_after_the_space():
+    doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
+    assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"
+
+
 def test_json_shape_of_attributions():
     doc, _ = attributions("وقال الوزير إن الوضع مستقر. وأضاف أن الأمن مستتب.")
     items = doc.to_dict()["spans"]["attributions"]

@@ -162,8 +162,12 @@ def quote_pairs(text: str) -> dict[int, int]:
     pos = 0
     for line in text.split("\n"):
         stack: list[tuple[int, str]] = []
-        for m in re.finditer(r'[«»“”"„]', line):
+        for m in re.finditer(r'[«»“”"„″]', line):
             ch, at = m.group(), pos + m.start()
+            if ch == "″":  # a double prime typed for the closing mark (“هآرتس″)
+                if stack and stack[-1][1] in "“„":
+                    pairs[stack.pop()[0]] = at
+                continue
             if ch == '"':
                 side = _straight_side(line, m.start())
                 if stack and stack[-1][1] == '"' and side != "open":
@@ -185,6 +189,8 @@ def _straight_side(line: str, i: int) -> str:
     """Does the straight quote at ``i`` open or close (by the characters around it)?"""
     before = line[i - 1] if i > 0 else " "
     after = line[i + 1] if i + 1 < len(line) else " "
+    if before.isspace() and (after in ".,،؛;:)!?؟" or i + 1 == len(line)):
+        return "close"  # (… استقالتهم ". : a space typed before the closing mark)
     if (before.isspace() or before in "(:،,") and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or after in ".,،؛;:)!?؟"):
@@ -1429,7 +1435,8 @@ class Reader(SpeakerPhrases):
         words = s.words
         for m in range(c + 1, len(words)):
             n = words[m].norm
-            if m >= nxt and (n in speech.PARTICIPLE_FORMS and n not in speech.SAYING
+            if m >= nxt and (n in speech.PARTICIPLE_FORMS and (
+                    n not in speech.SAYING or n in speech.SAYING_PARTICIPLES and m > c + 1)
                              and not _predicate(s, m) or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
                              and not self._pronoun_source_at(s, m)  # (see below)
@@ -1623,9 +1630,18 @@ class Reader(SpeakerPhrases):
         return s.span(start, end)
 
     # -- drafts ------------------------------------------------------------------------------
+    def _trimmed(self, span: Span) -> Span:
+        """``span`` without the white space inside its ends (« نص »)."""
+        text, start, end = self.doc.text, span.start, span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return span if (start, end) == (span.start, span.end) or start == end else Span(start, end)
+
     def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
                direct: bool, kind: str) -> Draft:
-        draft = Draft(s.index, cue, speaker, content, direct, kind)
+        draft = Draft(s.index, cue, speaker, self._trimmed(content), direct, kind)
         gender = self._cue_gender(s, cue)
         if speaker is not None:
             i, j = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1

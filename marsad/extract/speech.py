@@ -362,3 +362,5 @@ OPENERS = frozenset(normalize_text(w) for w in (
 ))
 #: speech nouns that start a content noun phrase after a "said" verb ("ختم بالقول").
 SAYING = frozenset(normalize_text(w) for w in ("بالقول", "قائلا", "قائلة", "بقوله", "بقولها"))
+#: the participles among them: one inside a content starts a new statement (أكد …، قائلا «…»).
+SAYING_PARTICIPLES = frozenset(normalize_text(w) for w in ("قائلا", "قائلة", "قائلين", "قائلتين"))
