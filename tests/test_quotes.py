@@ -292,6 +292,13 @@ def test_a_saying_participle_inside_a_content_starts_a_statement_of_its_own():
     assert [show(doc, a) for a in atts] == [("وأضاف", "الوزير", "الوضع صعب")]
 
 
+def test_a_verb_after_kama_that_closes_the_sentence_is_its_source():
+    doc, atts = attributions("وأحيل الشاب إلى قاض أمر بسجنه، كما ذكرت النيابة الاتحادية.")
+    assert [show(doc, a) for a in atts] == [
+        ("كما ذكرت", "النيابة الاتحادية", "وأحيل الشاب إلى قاض أمر بسجنه")]
+    assert attributions("وقد فاز الفريق، كما قال المدرب، بفضل جهود اللاعبين.")[1] == []
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -1004,9 +1004,19 @@ class Reader(SpeakerPhrases):
 
     def _postposed(self, s: Sentence, k: int, speaker: Span | None,
                    cue: speech.Cue) -> Draft | None:
-        """«…»، قال الوزير: the quotation before the cue is the content."""
+        """«…»، قال الوزير: the quotation before the cue is the content; …، كما ذكرت النيابة.
+        at the end of a sentence ("as the prosecutor said"): the words before it."""
         words = s.words
-        if speaker is None or k < 2 or words[k - 1].norm not in W.COMMA:
+        if speaker is None or k < 2:
+            return None
+        last = s.word_index(speaker.end - 1)
+        if words[k - 1].norm == "كما" and words[k - 2].norm in W.COMMA and all(
+                not w.is_word for w in words[last + 1:]) and not any(
+                w.norm in W.COMMA for w in words[k + 1:last]):  # (كما قال المدرب، بفضل …)
+            content = self.before(s, k - 1)
+            return None if content is None else self._draft(
+                s, s.span(k - 1, k + 1), speaker, content, False, "source")
+        if words[k - 1].norm not in W.COMMA:
             return None
         close = words[k - 2].start
         for open_, close_ in self.pairs.items():
