@@ -299,6 +299,16 @@ def test_a_verb_after_kama_that_closes_the_sentence_is_its_source():
     assert attributions("وقد فاز الفريق، كما قال المدرب، بفضل جهود اللاعبين.")[1] == []
 
 
+def test_a_promise_is_a_statement_the_noun_is_not():
+    doc, atts = attributions("ووعد الوزير بجبر أضرار الفلاحين.")
+    assert [show(doc, a) for a in atts] == [("ووعد", "الوزير", "بجبر أضرار الفلاحين")]
+    doc, atts = attributions("وأكد أن رئيس الحكومة وعد بإرجاع الأطفال كما وعد بإعادة فتح السفارة.")
+    assert [show(doc, a)[2] for a in atts][1:] == ["بإرجاع الأطفال", "بإعادة فتح السفارة"]
+    for text in ("واختار أسماء مختلفة في إطار وعده برأب الصدع.",
+                 "وقد قدّمت إدارة النادي وعدا بمتابعة موضوع الإضراب."):
+        assert attributions(text)[1] == []
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -175,7 +175,7 @@ DOCUMENTS = frozenset(normalize_text(w) for w in (
     "تصريح", "تصريحات", "بيان", "بلاغ", "تقرير", "حوار", "رسالة", "مقال", "تدوينة",
 ))
 #: verbs with an addressee before their preposition (دعا الوزير المواطنين إلى …).
-ADDRESSING = speech.ASKING | TELLS | {"نصح"}
+ADDRESSING = speech.ASKING | TELLS | {"نصح", "وعد"}
 ISSUED = frozenset(normalize_text(w) for w in ("صدر", "صادر", "الصادر", "صدرت", "الصادرة"))
 #: data and documents that "show" or "point to" something (نتائج سبر الآراء تشير إلى …):
 #: their present-tense cue inside reported content is a claim, not a habit.

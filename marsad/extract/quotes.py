@@ -528,11 +528,13 @@ class Reader(SpeakerPhrases):
             return None  # ويرجح أن …: "it is likely", no one speaks
         if speaker is None and cue.lemma == "نص":
             return None  # ينص: a text stipulates; no person's words go on
-        if opened[0] == opened[1] and not direct and nxt < len(words) and words[nxt].norm[
-                :1] == "و" and words[nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
+        if opened[0] == opened[1] and not direct and nxt < len(words) and (words[nxt].norm[
+                :1] == "و" or words[nxt - 1].norm == "كما") and words[
+                nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
                 words[nxt].norm not in speech.ENCLITIC_FORMS) and (
                 words[nxt].start < content.end):
-            content = Span(content.start, words[nxt - 1].end)  # وانتقد ترامب الإعلامَ وقال …
+            cut = nxt - 1 if words[nxt - 1].norm == "كما" and nxt - 1 > opened[0] else nxt
+            content = Span(content.start, words[cut - 1].end)  # وانتقد ترامب الإعلامَ وقال …
         if cue.lemma == "ادعى" and strip_conj(words[k].norm)[:1] in "يت" and not any(
                 is_complementizer(w.norm) for w in words[k + 1:k + 6]):
             return None  # يُدعى لطفي: "is named", not يدّعي "claims"
