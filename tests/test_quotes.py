@@ -309,6 +309,16 @@ def test_a_promise_is_a_statement_the_noun_is_not():
         assert attributions(text)[1] == []
 
 
+def test_abr_after_a_comma_is_via_unless_an_an_follows():
+    doc, atts = attributions("ولفت الوزير أنه تم حل الإشكال ،عبر تكليف الدواوين بتوزيعها عوضا عن "
+                             "المطاحن ووعد بجبر أضرار الفلاحين.")
+    assert [show(doc, a) for a in atts] == [
+        ("ولفت", "الوزير", "تم حل الإشكال ،عبر تكليف الدواوين بتوزيعها عوضا عن المطاحن"),
+        ("ووعد", "الوزير", "بجبر أضرار الفلاحين")]
+    doc, atts = attributions("من جهته، عبر الحزب الدستوري الحر، عن تعاطفه مع المساجين.")
+    assert [show(doc, a) for a in atts] == [("عبر", "الحزب الدستوري الحر", "تعاطفه مع المساجين")]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -334,10 +334,12 @@ class Reader(SpeakerPhrases):
         """Is the cue word at ``h`` a preposition in mid-sentence (… عبر الهاتف لزميلنا: "via";
         بين البلدين): the bare عبر or بين (not بينت، عبروا), with no و, no shadda, after a word,
         and for عبر no عن soon after?"""
-        w = s.words[h]
-        return h > 0 and s.words[h - 1].is_word and s.words[h - 1].norm != "و" and (
+        w, words = s.words[h], s.words
+        return h > 0 and (words[h - 1].is_word and words[h - 1].norm != "و" or words[
+            h - 1].norm in W.COMMA and w.norm == _VIA_WORD) and (  # (…، عبر ضخ المياه)
             w.norm in _VIA) and "\u0651" not in self.doc.text[w.start:w.end] and not (
-            w.norm == _VIA_WORD and any(x.norm == "عن" for x in s.words[h + 1:h + 15]))
+            w.norm == _VIA_WORD and any(words[x].norm == "عن" and words[x - 1].norm not in (
+                _INSTEAD) for x in range(h + 1, min(len(words), h + 15))))
 
     def _via_word_at(self, s: Sentence, h: int) -> bool:
         """Is the word at ``h`` عبر read as "via" (no cue, and the search for the complement of
@@ -1557,6 +1559,10 @@ class Reader(SpeakerPhrases):
         وأظهرت أن …)?"""
         words = s.words
         n = words[m].norm
+        if n[:1] == "و" and n[1:] in speech.VERB_FORMS and speech.VERB_FORMS[n[1:]].lemma in (
+                "وعد", "تعهد") and n[1:] not in speech.ENCLITIC_FORMS and m + 1 < len(
+                words) and words[m + 1].norm[:1] == "ب":  # (not وتعهده بـ: "his pledge")
+            return True  # … عوضا عن المطاحن ووعد بجبر الأضرار: a promise of its own
         if n[:1] != "و" or n[1:] not in speech.VERB_FORMS or (
                 speech.VERB_FORMS[n[1:]].lemma not in _GOES_ON):
             return False
@@ -2041,6 +2047,10 @@ def quotes_stage(doc: Doc) -> Doc:
 
 #: a link before a closing source (…، وذلك وفقا لمصادر موثوقة): not part of the content.
 _FILLERS = frozenset(normalize_text(w) for w in ("وذلك", "ذلك", "و ذلك"))
+
+
+#: عوضا عن، بدلا عن، فضلا عن: "instead of", "besides" (not the عن of عبّر عن).
+_INSTEAD = frozenset(normalize_text(w) for w in ("عوضا", "بدلا", "فضلا"))
 
 
 def _filler_tail(words: list[Word], c: int, end: int) -> bool:
