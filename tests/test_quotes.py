@@ -319,6 +319,15 @@ def test_abr_after_a_comma_is_via_unless_an_an_follows():
     assert [show(doc, a) for a in atts] == [("عبر", "الحزب الدستوري الحر", "تعاطفه مع المساجين")]
 
 
+def test_tabaa_with_a_quotation_right_after_it_goes_on():
+    doc, atts = attributions('وقال الديماسي إن المشاريع دون أهداف. وتابع " ما زلنا نعتمد على '
+                             'نزوات شعبوية واختيارات رديئة"، وفق تعبيره.')
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "الديماسي", "المشاريع دون أهداف"),
+        ("وتابع", "الديماسي", "ما زلنا نعتمد على نزوات شعبوية واختيارات رديئة")]
+    assert attributions('وتابع الحضور "العرض المسرحي" باهتمام.')[1] == []
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -1300,7 +1300,10 @@ class Reader(SpeakerPhrases):
             framed = self._framed_complement(s, i + 1, cue)  # وقال المسؤول، قبل ساعات …، إن
             if framed is not None:
                 return framed
-        loose = has_speaker or not cue.strict
+        loose = has_speaker or not cue.strict or (  # وتابع "…": a quotation right after it
+            cue.lemma in _GOING_ON and i < len(words) and (words[i].norm == ":" or words[
+                i].norm in QUOTES and words[i].start in self.pairs and self._long_quote(
+                    words[i].start)))
         object_next = "obj" in cue.takes and has_speaker and i < len(words) and words[
             i].is_word and words[i].norm not in PREPOSITIONS and i not in s.date_at
         aside = _asides(s, i, end)  # الوزير، الذي كان قد أكد أنّ …، إنّ: read past it
@@ -1816,6 +1819,9 @@ _NOT_DONE = frozenset(normalize_text(w) for w in ("عدم", "بعدم", "دون"
 _GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", "بين", "قال", "اعتبر", "لاحظ",
                       "شدد", "أفاد", "ذكر", "أبرز", "كشف", "أعلن", "نفى", "حذر", "استطرد",
                       "أردف"})
+#: verbs that only "go on" (تابع is also "followed"): a colon or a long quotation right after
+#: one with no subject is what it says (وتابع " ما زلنا …").
+_GOING_ON = frozenset({"تابع", "استطرد", "أردف"})
 _BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
 #: words after which a verb carries its subject in its ending (وقال، كما أكد، لكنهم قالوا).
 _SUBJECT_IN_VERB_AFTER = frozenset(normalize_text(w) for w in (
