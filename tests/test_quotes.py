@@ -328,6 +328,17 @@ def test_tabaa_with_a_quotation_right_after_it_goes_on():
     assert attributions('وتابع الحضور "العرض المسرحي" باهتمام.')[1] == []
 
 
+def test_a_threat_is_a_statement_waving_a_knife_is_not():
+    doc, atts = attributions("وطالب المحتجون بالتشغيل ملوحين بالدخول في إضراب لثلاثة أيام.")
+    assert [show(doc, a) for a in atts] == [
+        ("وطالب", "المحتجون", "بالتشغيل"), ("ملوحين", "المحتجون", "بالدخول في إضراب لثلاثة أيام")]
+    doc, atts = attributions("ووفق المعطيات الأولية، اقترب الرجل من الدورية ملوّحاً بسكّين.")
+    assert [show(doc, a) for a in atts] == [
+        ("ووفق", "المعطيات الأولية", "اقترب الرجل من الدورية ملوّحاً بسكّين")]
+    doc, atts = attributions('وقال صاحب لوحة "غرافيتي" إن الإعداد استغرق 3 أسابيع.')
+    assert [show(doc, a)[:2] for a in atts] == [("وقال", 'صاحب لوحة "غرافيتي"')]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

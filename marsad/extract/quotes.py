@@ -363,6 +363,9 @@ class Reader(SpeakerPhrases):
             return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
             return self._source(s, k, k + 1, nxt)
+        cue = speech.PARTICIPLE_FORMS.get(n) or speech.VERB_FORMS.get(n)
+        if cue is not None and cue.lemma == "لوح" and _waves_a_thing(s.words, k):
+            return None  # ملوّحا بسكين: waving a knife, no threat said
         if n in _NORM_GIST:
             return self._gist(s, k, nxt)
         if k + 1 < len(s.words):
@@ -1454,7 +1457,9 @@ class Reader(SpeakerPhrases):
             n = words[m].norm
             if m >= nxt and (n in speech.PARTICIPLE_FORMS and (
                     n not in speech.SAYING or n in speech.SAYING_PARTICIPLES and m > c + 1)
-                             and not _predicate(s, m) or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
+                             and not _predicate(s, m) and not (
+                                 speech.PARTICIPLE_FORMS[n].lemma == "لوح"
+                                 and _waves_a_thing(words, m)) or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
                              and n[:1] in "وف" or m == nxt and self._source_at(s, m)
                              and not self._pronoun_source_at(s, m)  # (see below)
                              or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS
@@ -2053,6 +2058,22 @@ def quotes_stage(doc: Doc) -> Doc:
 
 #: a link before a closing source (…، وذلك وفقا لمصادر موثوقة): not part of the content.
 _FILLERS = frozenset(normalize_text(w) for w in ("وذلك", "ذلك", "و ذلك"))
+
+
+#: what one waves (لوّح بسكين، بالأعلام، بيده) rather than threatens (لوّح بالإضراب).
+_WAVED = frozenset(normalize_text(w) for w in (
+    "سكين", "سكينا", "سلاح", "سلاحا", "مسدس", "بندقية", "ساطور", "علم", "أعلام", "اعلام", "راية",
+    "رايات", "يد", "يده", "يدها", "يديه", "أيديهم", "ايديهم", "شارة", "لافتة", "لافتات",
+    "منديل"))
+
+
+def _waves_a_thing(words: list[Word], k: int) -> bool:
+    """Is the ب-word after the لوّح at ``k`` a thing waved (ملوّحا بسكين)?"""
+    for w in words[k + 1:k + 5]:
+        if w.norm[:1] == "ب" and len(w.norm) > 2:
+            rest = w.norm[1:]
+            return (rest[2:] if rest.startswith("ال") else rest) in _WAVED
+    return False
 
 
 #: عوضا عن، بدلا عن، فضلا عن: "instead of", "besides" (not the عن of عبّر عن).

@@ -141,6 +141,8 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     # batch 40: ووعد بجبر أضرار الفلاحين (a promise). Past only (يعد is "is considered"), and
     # not the dual وعدا, mostly the noun (قدّمت الإدارة وعدا بـ).
     ("وعد= وعدت= وعدوا=", "", "", _cue("وعد", "ب", strict=True)),
+    # batch 41: a threat (ملوحا بالتصعيد، يلوحون بالإضراب: about 30 in ANT)
+    ("لوح", "يلوح", "ملوح", _cue("لوح", "ب", strict=True)),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
@@ -242,8 +244,8 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
                     verbs[pre + form] = cue
                     GENDER[pre + form] = gender
         for form in past_forms:  # with an object pronoun: وصفها، أكده (ما أكده), طالبوها
-            if cue.lemma == "وعد":
-                break  # (في إطار وعده بـ: mostly the noun "his promise")
+            if cue.lemma in ("وعد", "لوح"):
+                break  # (في إطار وعده بـ: "his promise"; لوحة "a painting", not لوحه)
             stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
             if stem != form and cue.lemma not in ASKING and cue.lemma not in DESCRIBING:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
