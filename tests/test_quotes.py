@@ -339,6 +339,14 @@ def test_a_threat_is_a_statement_waving_a_knife_is_not():
     assert [show(doc, a)[:2] for a in atts] == [("وقال", 'صاحب لوحة "غرافيتي"')]
 
 
+def test_a_time_between_commas_after_a_source_verb_is_read_past():
+    doc, atts = attributions("وتمكنت الفرقة من حجز البضاعة، وفق ما أكده، اليوم السبت، مصدر أمني "
+                             "بالجهة. وأوضح ذات المصدر أن المشتبه به أصيل المدينة.")
+    assert [show(doc, a)[1:] for a in atts] == [
+        ("مصدر أمني بالجهة", "وتمكنت الفرقة من حجز البضاعة"),
+        ("مصدر أمني بالجهة", "المشتبه به أصيل المدينة")]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -1117,7 +1117,8 @@ class Reader(SpeakerPhrases):
                 j += 1
             if verb in ("جاء", "ورد") and j < len(words) and words[j].norm in ("في", "علي"):
                 j += 1  # جاء في، ورد على
-            j = self._skip_media(s, self.past_times(s, j))  # وفقا لما أفاد به اليوم الناطق
+            j = self._skip_media(s, self.past_times(s, self._framed_time(s, j)))
+            # (وفقا لما أفاد به اليوم الناطق، وفق ما ذكره، اليوم الجمعة، المدير العام)
             if j < len(words) and words[j].norm in PREPOSITIONS:
                 return self._pronoun_source(s, k, j, nxt)  # حسب ما صرح به في مقابلة
         if j >= len(words):
@@ -1259,6 +1260,15 @@ class Reader(SpeakerPhrases):
         if content is None:
             return None
         return self._draft(s, s.span(k, end), None, content, False, "continuation")
+
+    def _framed_time(self, s: Sentence, j: int) -> int:
+        """The word after a time set off by commas at word ``j`` (، اليوم الجمعة،), or ``j``."""
+        words = s.words
+        if j < len(words) and words[j].norm in W.COMMA:
+            m = self.past_times(s, j + 1)
+            if j + 1 < m < len(words) and words[m].norm in W.COMMA:
+                return m + 1
+        return j
 
     def _skip_media(self, s: Sentence, j: int) -> int:
         """Skip "للجوهرة أف أم" / "لنا" between a relative verb and its speaker."""
