@@ -347,6 +347,48 @@ def test_a_time_between_commas_after_a_source_verb_is_read_past():
         ("مصدر أمني بالجهة", "المشتبه به أصيل المدينة")]
 
 
+def test_an_object_after_an_apposed_name_is_no_second_name():
+    doc, atts = attributions("نفى المدير العام للمعهد الوطني للزراعات الكبرى، أسامة الخريجي، "
+                             "وجود تأثير سلبي على صابة الحبوب.")
+    assert [show(doc, a) for a in atts] == [
+        ("نفى", "المدير العام للمعهد الوطني للزراعات الكبرى، أسامة الخريجي",
+         "وجود تأثير سلبي على صابة الحبوب")]
+
+
+def test_abr_after_a_quoted_medium_is_via():
+    doc, atts = attributions('وأكد الوزير في تصريح لـ "الجوهرة اف أم" عبر برنامج "صباح الورد"، أن '
+                             'الأمطار الأخيرة لم تكن استثنائية.')
+    assert [show(doc, a) for a in atts] == [
+        ("وأكد", "الوزير", "الأمطار الأخيرة لم تكن استثنائية")]
+
+
+def test_what_others_say_inside_a_content_stays_in_it():
+    doc, atts = attributions('وقالت الناشطة إنها سمعت صوت الطفل وهو يصرخ قائلا " لا أريد الاستحمام".')
+    assert show(doc, atts[0])[2] == 'سمعت صوت الطفل وهو يصرخ قائلا " لا أريد الاستحمام"'
+    doc, atts = attributions('واتهم المتحدث "مجموعات المعارضة" التي يحظى بعضها كما قال ب"دعم من '
+                             'تركيا" بالوقوف وراء الانتهاكات.')
+    assert show(doc, atts[0])[2].endswith("بالوقوف وراء الانتهاكات")
+    doc, atts = attributions("وأكد النائب أن الوضع صعب، مذكرا بأن الهيئة قد تتجه، كما لوحت بذلك، "
+                             "إلى مزيد من التصعيد.")
+    assert [show(doc, a)[0] for a in atts] == ["وأكد", "مذكرا"]
+    assert show(doc, atts[1])[2].endswith("إلى مزيد من التصعيد")
+    doc, atts = attributions("وقال النائب إن الوزارة اعترفت بأنها اقترفت خطأ، ووعدت بارجاع المنح.")
+    assert show(doc, atts[0])[2] == "الوزارة اعترفت بأنها اقترفت خطأ، ووعدت بارجاع المنح"
+
+
+def test_qailan_with_an_unclosed_quotation_says_what_follows():
+    doc, atts = attributions('وتساءل المرايحي عن المغزى من ذلك، قائلا "لا وجود لانتخابات سياسية.')
+    assert [show(doc, a) for a in atts] == [
+        ("وتساءل", "المرايحي", "المغزى من ذلك"), ("قائلا", "المرايحي", "لا وجود لانتخابات سياسية")]
+
+
+def test_a_mark_with_a_space_before_it_closes_only_a_near_opener():
+    far = "كلمة " * 90
+    text = f'قال " {far}. ثم انتهى ". وقال "نعم ".'
+    pairs = quote_pairs(text)
+    assert [text[o + 1:c].strip() for o, c in sorted(pairs.items())] == ["نعم"]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -48,6 +48,10 @@ def test_a_period_typed_after_the_space_ends_a_sentence():
     t = "أكد أن الوضع صعب .وأضاف بودن أنه مستقر .و لفت إلى ذلك. أ .د"
     assert texts(t, split_sentences(t)) == [
         "أكد أن الوضع صعب .", "وأضاف بودن أنه مستقر .", "و لفت إلى ذلك.", "أ .د"]
+    for t in ('وقال إن "عمار .ع" ثاني عنصر.', "بالملاعب .وأن الإتفاقية تنص على خصم."):
+        assert len(split_sentences(t)) == 1  # an initial; a second أنّ clause
+    t = "79،1 م د . ارتفاع الصادرات"
+    assert texts(t, split_sentences(t)) == ["79،1 م د .", "ارتفاع الصادرات"]
 
 
 def test_closing_quotes_stay_with_their_sentence():

@@ -170,6 +170,9 @@ def quote_pairs(text: str) -> dict[int, int]:
                 continue
             if ch == '"':
                 side = _straight_side(line, m.start())
+                if side == "close?":  # a space before it: it closes a near opener, and
+                    far = stack and stack[-1][1] == '"' and at - stack[-1][0] > _NEAR_QUOTE
+                    side = "open" if far else "close"  # opens nothing (… البلاد ".)
                 if stack and stack[-1][1] == '"' and side != "open":
                     pairs[stack.pop()[0]] = at
                 elif side != "close":
@@ -185,12 +188,18 @@ def quote_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
+#: how far back (characters) a straight mark with a space before it looks for its opener: one
+#: with mixed marks (للحرفاء " سواء … أخرى'، … الجوالة) ".) must not pair across sentences.
+_NEAR_QUOTE = 400
+
+
 def _straight_side(line: str, i: int) -> str:
-    """Does the straight quote at ``i`` open or close (by the characters around it)?"""
+    """Does the straight quote at ``i`` open or close (by the characters around it):
+    ``open``, ``close``, ``close?`` (closes a near opener only) or ``either``?"""
     before = line[i - 1] if i > 0 else " "
     after = line[i + 1] if i + 1 < len(line) else " "
     if before.isspace() and (after in ".,،؛;:)!?؟" or i + 1 == len(line)):
-        return "close"  # (… استقالتهم ". : a space typed before the closing mark)
+        return "close?"  # (… استقالتهم ". : a space typed before the closing mark)
     if (before.isspace() or before in "(:،,") and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or after in ".,،؛;:)!?؟"):
@@ -208,6 +217,7 @@ class Reader(SpeakerPhrases):
         self.doc = doc
         self.index = SentenceIndex(doc)
         self.pairs = quote_pairs(doc.text)
+        self._closers = frozenset(self.pairs.values())
         self.drafts: list[Draft] = []
         self.claimed: list[tuple[int, int]] = []  # direct contents: cues inside are quoted
         self.names: set[str] = set()  # words of the people named as speakers so far
@@ -315,7 +325,7 @@ class Reader(SpeakerPhrases):
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
                         and asides[h] is None and s.words[h].norm not in _NORM_GIST
-                        and not self._via_at(s, h)),
+                        and not self._via_at(s, h) and not self._no_threat(s, h)),
                        len(s.words))  # (a message's gist is inside what the cue reports;
             # … عبر الهاتف: "via", inside an adjunct)
             if aside is not None:
@@ -336,7 +346,8 @@ class Reader(SpeakerPhrases):
         and for عبر no عن soon after?"""
         w, words = s.words[h], s.words
         return h > 0 and (words[h - 1].is_word and words[h - 1].norm != "و" or words[
-            h - 1].norm in W.COMMA and w.norm == _VIA_WORD) and (  # (…، عبر ضخ المياه)
+            h - 1].norm in W.COMMA and w.norm == _VIA_WORD  # (…، عبر ضخ المياه)
+            or words[h - 1].start in self._closers) and (  # (لـ"الجوهرة" عبر برنامج …)
             w.norm in _VIA) and "\u0651" not in self.doc.text[w.start:w.end] and not (
             w.norm == _VIA_WORD and any(words[x].norm == "عن" and words[x - 1].norm not in (
                 _INSTEAD) for x in range(h + 1, min(len(words), h + 15))))
@@ -345,6 +356,14 @@ class Reader(SpeakerPhrases):
         """Is the word at ``h`` عبر read as "via" (no cue, and the search for the complement of
         the cue before goes on past it)?"""
         return s.words[h].norm == _VIA_WORD and self._via_at(s, h)
+
+    @staticmethod
+    def _no_threat(s: Sentence, h: int) -> bool:
+        """Is the لوّح at ``h`` no threat: a thing waved (ملوّحا بسكين) or a pointer to one
+        told elsewhere (كما لوّحت بذلك)?"""
+        n = s.words[h].norm
+        cue = speech.PARTICIPLE_FORMS.get(n) or speech.VERB_FORMS.get(n)
+        return cue is not None and cue.lemma == "لوح" and _waves_a_thing(s.words, h)
 
     @staticmethod
     def _object_relative(s: Sentence, h: int) -> bool:
@@ -363,8 +382,7 @@ class Reader(SpeakerPhrases):
             return None  # ثمن النهائي، ثمن المسكن: a noun (ثمّن and وثمن praise)
         if n in speech.SOURCE_WORDS:
             return self._source(s, k, k + 1, nxt)
-        cue = speech.PARTICIPLE_FORMS.get(n) or speech.VERB_FORMS.get(n)
-        if cue is not None and cue.lemma == "لوح" and _waves_a_thing(s.words, k):
+        if self._no_threat(s, k):
             return None  # ملوّحا بسكين: waving a knife, no threat said
         if n in _NORM_GIST:
             return self._gist(s, k, nxt)
@@ -533,13 +551,13 @@ class Reader(SpeakerPhrases):
             return None  # ويرجح أن …: "it is likely", no one speaks
         if speaker is None and cue.lemma == "نص":
             return None  # ينص: a text stipulates; no person's words go on
-        if opened[0] == opened[1] and not direct and nxt < len(words) and (words[nxt].norm[
-                :1] == "و" or words[nxt - 1].norm == "كما") and words[
-                nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
-                words[nxt].norm not in speech.ENCLITIC_FORMS) and (
-                words[nxt].start < content.end):
+        if opened[0] == opened[1] and not direct and nxt < len(words) and words[
+                nxt].norm in speech.VERB_FORMS and words[nxt].norm[:1] == "و" and opened[0] < nxt \
+                and words[nxt].norm not in speech.ENCLITIC_FORMS and words[nxt].start < content.end:
+            # وانتقد ترامب الإعلامَ وقال …؛ … في أقرب الآجال كما وعد بـ (not يحظى بعضها كما قال
+            # بـ"دعم": "as he said")
             cut = nxt - 1 if words[nxt - 1].norm == "كما" and nxt - 1 > opened[0] else nxt
-            content = Span(content.start, words[cut - 1].end)  # وانتقد ترامب الإعلامَ وقال …
+            content = Span(content.start, words[cut - 1].end)
         if cue.lemma == "ادعى" and strip_conj(words[k].norm)[:1] in "يت" and not any(
                 is_complementizer(w.norm) for w in words[k + 1:k + 6]):
             return None  # يُدعى لطفي: "is named", not يدّعي "claims"
@@ -904,6 +922,8 @@ class Reader(SpeakerPhrases):
                 s.words[k].norm not in speech.AMBIGUOUS_PARTICIPLES
                 or s.words[k - 1].norm in W.COMMA):  # (45 متهما يحملون: a noun)
             opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
+        if opened is None and s.words[k].norm in speech.SAYING_PARTICIPLES:
+            opened = self._said_next(s, k)  # قائلا في هذا الصدد أردت …، قائلا "لا وجود …
         if opened is None:
             return None
         c_start, marker = opened
@@ -916,6 +936,16 @@ class Reader(SpeakerPhrases):
         if subject is not None:  # وقام المحتجون بغلق الطريق، مطالبين …: the protesters
             return self._draft(s, s.span(k, k + 1), subject, content, direct, "verb")
         return self._draft(s, s.span(k, k + 1), None, content, direct, "continuation")
+
+    def _said_next(self, s: Sentence, k: int) -> tuple[int, int] | None:
+        """Where what قائلا at ``k`` says opens when no mark does: the next word, past a
+        quotation mark that closes nowhere (or a single quote)."""
+        words = s.words
+        a = k + 1
+        if a < len(words) and (words[a].norm in QUOTES or words[a].norm == "'") and (
+                words[a].start not in self.pairs):
+            a += 1
+        return (a, a) if a < len(words) and words[a].is_word else None
 
     def _clause_subject(self, s: Sentence, k: int) -> Span | None:
         """The subject of the sentence a participle (or a verb after a comma) at ``k``
@@ -1465,15 +1495,7 @@ class Reader(SpeakerPhrases):
         words = s.words
         for m in range(c + 1, len(words)):
             n = words[m].norm
-            if m >= nxt and (n in speech.PARTICIPLE_FORMS and (
-                    n not in speech.SAYING or n in speech.SAYING_PARTICIPLES and m > c + 1)
-                             and not _predicate(s, m) and not (
-                                 speech.PARTICIPLE_FORMS[n].lemma == "لوح"
-                                 and _waves_a_thing(words, m)) or words[m - 1].norm in W.COMMA and n in speech.VERB_FORMS
-                             and n[:1] in "وف" or m == nxt and self._source_at(s, m)
-                             and not self._pronoun_source_at(s, m)  # (see below)
-                             or words[m - 1].norm in W.BUT and n in speech.VERB_FORMS
-                             and self._speaks(s, m)):
+            if m >= nxt and self._breaks_content(s, c, m, nxt):
                 return m - 1 if words[m - 1].norm in W.BUT else m
             if m == nxt and words[m - 1].norm in W.WHILE:
                 return m - 1  # …، فيما قال السيد عماد الجبري: a new statement
@@ -1493,6 +1515,38 @@ class Reader(SpeakerPhrases):
                     is_complementizer(words[m + 1].norm) or words[m + 1].norm in W.ASIDE_NEXT):
                 return m  # … يشار إلى أن: the writer's aside, not the speaker's
         return len(words)
+
+    def _breaks_content(self, s: Sentence, c: int, m: int, nxt: int) -> bool:
+        """Does the cue word at ``m`` (at or past the next cue) start a new attribution that
+        ends the content opened at ``c``: a participle (…، مضيفا; قائلا when it says apart),
+        a verb joined by و after a comma (not a pledge of the content's own subject: إن
+        الوزارة اعترفت …، ووعدت بـ), a source that is no pronoun source, or لكن + a verb?"""
+        words = s.words
+        n, before = words[m].norm, words[m - 1].norm
+        if n in speech.PARTICIPLE_FORMS and not _predicate(s, m) and (
+                n not in speech.SAYING or n in speech.SAYING_PARTICIPLES and m > c + 1
+                and self._says_apart(s, c, m)) and not self._no_threat(s, m):
+            return True
+        if before in W.COMMA and n in speech.VERB_FORMS and n[:1] in "وف" and not (
+                speech.VERB_FORMS[n].lemma in ("وعد", "تعهد")
+                and self._own_subject_goes_on(s, c, n, titled=True)):
+            return True
+        if m == nxt and self._source_at(s, m) and not self._pronoun_source_at(s, m):
+            return True  # (a pronoun source closes a content below, when it ends the sentence)
+        return before in W.BUT and n in speech.VERB_FORMS and self._speaks(s, m)
+
+    def _says_apart(self, s: Sentence, c: int, m: int) -> bool:
+        """Does the قائلا at ``m`` start a statement apart from the content that opens at
+        ``c`` (…، قائلا; «…» قائلا; أكد وجودَ تقصير قائلا), rather than tell what someone inside
+        that content said (إنها سمعت الطفل وهو يصرخ قائلا; أن نوير انتقد الخطوة قائلا)?"""
+        words = s.words
+        if words[m - 1].norm in W.COMMA or words[m - 1].start in self._closers or words[
+                m - 1].norm in ('"', "»", "”"):
+            return True
+        if c > 0 and is_complementizer(words[c - 1].norm) and self._own_subject_goes_on(
+                s, c, words[m].norm):
+            return False  # an أنّ clause whose own subject says it (أن نوير انتقد … قائلا)
+        return not any(strip_conj(w.norm) in _HE_WHILE for w in words[max(c, m - 4):m])
 
     def _described(self, s: Sentence, k: int, nxt: int) -> Draft | None:
         """وصفه/وصفوها (وصفتها الوزارة) بـ …: what the object is described as, from the
@@ -1580,7 +1634,9 @@ class Reader(SpeakerPhrases):
         if n[:1] == "و" and n[1:] in speech.VERB_FORMS and speech.VERB_FORMS[n[1:]].lemma in (
                 "وعد", "تعهد") and n[1:] not in speech.ENCLITIC_FORMS and m + 1 < len(
                 words) and words[m + 1].norm[:1] == "ب":  # (not وتعهده بـ: "his pledge")
-            return True  # … عوضا عن المطاحن ووعد بجبر الأضرار: a promise of its own
+            # … عوضا عن المطاحن ووعد بجبر الأضرار: a promise of its own, unless the content's
+            # own subject promises (إن الوزارة اعترفت بخطئها ووعدت بـ …)
+            return not self._own_subject_goes_on(s, c, n, titled=True)
         if n[:1] != "و" or n[1:] not in speech.VERB_FORMS or (
                 speech.VERB_FORMS[n[1:]].lemma not in _GOES_ON):
             return False
@@ -1588,17 +1644,23 @@ class Reader(SpeakerPhrases):
         if j < len(words) and (words[j].norm in W.PREP_COMP or words[j].norm in speech.SAYING):
             j += 1  # وأكد على أن، وأضاف قائلا إن
         if j < len(words) and is_complementizer(words[j].norm):
-            gender = speech.GENDER.get(n)
-            subject = c if c < len(words) and (words[c].definite or c in s.entity_at) else None
-            if subject is not None and self.speaker_like(s, c, c + 1, relative=False) and (
-                    not _disagree(gender, self.phrase_gender(s, c, c + 1))):
-                return False  # (the content's own subject goes on speaking)
-            return True
+            return not self._own_subject_goes_on(s, c, n)
         if j < len(words) and (words[j].definite or j in s.entity_at or self._speaker_head(
                 words[j].norm)):
             end = self.speaker_end(s, j, appose=False)
             return end < len(words) and is_complementizer(words[end].norm)
         return False
+
+    def _own_subject_goes_on(self, s: Sentence, c: int, verb: str, titled: bool = False) -> bool:
+        """Is the subject that opens the content at ``c`` a noun that speaks and agrees with
+        ``verb`` (إن الدراسة شملت 500 شخص وأظهرت أن …: the study goes on, not the speaker)?
+        ``titled``: a title in construct counts too (إن وزير الفلاحة زار الجهة ووعد بـ)."""
+        words = s.words
+        if c >= len(words) or not (words[c].definite or c in s.entity_at or titled and (
+                self._speaker_head(words[c].norm))):
+            return False
+        return self.speaker_like(s, c, c + 1, relative=False) and not _disagree(
+            speech.GENDER.get(verb), self.phrase_gender(s, c, c + 1))
 
     def _speaks(self, s: Sentence, m: int) -> bool:
         """Can the verb at ``m`` open an attribution here? A verb that reports only with أنّ
@@ -2070,6 +2132,8 @@ def quotes_stage(doc: Doc) -> Doc:
 _FILLERS = frozenset(normalize_text(w) for w in ("وذلك", "ذلك", "و ذلك"))
 
 
+#: وهو يصرخ قائلا: "while he", someone else who says it.
+_HE_WHILE = frozenset(normalize_text(w) for w in ("هو", "هي", "هم", "هما"))
 #: what one waves (لوّح بسكين، بالأعلام، بيده) rather than threatens (لوّح بالإضراب).
 _WAVED = frozenset(normalize_text(w) for w in (
     "سكين", "سكينا", "سلاح", "سلاحا", "مسدس", "بندقية", "ساطور", "علم", "أعلام", "اعلام", "راية",
@@ -2078,14 +2142,18 @@ _WAVED = frozenset(normalize_text(w) for w in (
 
 
 def _waves_a_thing(words: list[Word], k: int) -> bool:
-    """Is the ب-word after the لوّح at ``k`` a thing waved (ملوّحا بسكين)?"""
+    """Is the ب-word after the لوّح at ``k`` a thing waved (ملوّحا بسكين) or a pointer to a
+    threat told elsewhere (كما لوّحت بذلك)?"""
     for w in words[k + 1:k + 5]:
+        if w.norm in _POINTING_BA:
+            return True
         if w.norm[:1] == "ب" and len(w.norm) > 2:
             rest = w.norm[1:]
             return (rest[2:] if rest.startswith("ال") else rest) in _WAVED
     return False
 
 
+_POINTING_BA = frozenset(normalize_text(w) for w in ("به", "بها", "بهم", "بذلك", "بهذا"))
 #: عوضا عن، بدلا عن، فضلا عن: "instead of", "besides" (not the عن of عبّر عن).
 _INSTEAD = frozenset(normalize_text(w) for w in ("عوضا", "بدلا", "فضلا"))
 

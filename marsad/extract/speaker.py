@@ -185,6 +185,7 @@ class SpeakerPhrases:
         by an adjunct (في تعليقه، خلال، اليوم, a date), a medium or the end of the sentence."""
         words = s.words
         end = i
+        person = False  # the unit before was a person's name
         for _ in range(3):
             if end == j or end >= len(words) or words[end].norm not in W.COMMA:
                 break
@@ -192,8 +193,12 @@ class SpeakerPhrases:
             if unit is None:
                 break
             k, name = unit
+            ent = s.entity_at.get(end + 1)
+            if name and person and ent is None and not self._speaker_head(words[end + 1].norm):
+                break  # a second bare "name" after a name: the object (…، أسامة الخريجي، حدوثَ …)
             if k < len(words) and (words[k].norm in W.COMMA or is_complementizer(words[k].norm)):
                 end = k
+                person = ent is not None and ent.type == "PERS"
                 continue
             if name and (self._closes_name(s, k) or self._object_head(s, k)):
                 end = k  # (… بوزارة الخارجية، شفيق حجي وجودَ قائمة: the object)

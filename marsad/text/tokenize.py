@@ -56,20 +56,35 @@ def split_sentences(text: str) -> Offsets:
     for m in _END.finditer(text):
         end = m.end()
         if text[m.start()] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(
-            text, _word_end(text, m.start())
+            text, m.start()
         ):
-            continue  # (د. أحمد، and أ .د typed with the space first)
+            continue  # (د. أحمد)
+        if m.end() < len(text) and not text[m.end()].isspace() and _glued_period_stays(
+            text, m.start()
+        ):
+            continue  # (أ .د، "عمار .ع"، … الرياضية .وأن …)
         _add_trimmed(text, start, end, out)
         start = end
     _add_trimmed(text, start, len(text), out)
     return tuple(out)
 
 
-def _word_end(text: str, dot: int) -> int:
-    """Where the word before the period at ``dot`` ends (before the spaces typed ahead of it)."""
-    while dot > 0 and text[dot - 1] in " \t":
-        dot -= 1
-    return dot
+def _glued_period_stays(text: str, dot: int) -> bool:
+    """Does a period typed after a space and glued to the next word (`` .وأضاف``) stay
+    inside its sentence: after an abbreviation (أ .د), before a lone letter other than و/ف
+    (عمار .ع, an initial) or before وأنّ/وإنّ (a second clause of the same statement)?"""
+    end = dot
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if _is_abbreviation(text, end):
+        return True
+    nxt = _NEXT_WORD.match(text, dot + 1)
+    word = _MARKS_RE.sub("", nxt.group()) if nxt else ""
+    return len(word) == 1 and word not in "وف" or word in _SECOND_CLAUSE
+
+
+_NEXT_WORD = re.compile(WORD)
+_SECOND_CLAUSE = frozenset({"وأن", "وان", "وإن", "وأنه", "وانه", "وإنه", "وأنها", "وانها"})
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
