@@ -389,6 +389,19 @@ def test_a_mark_with_a_space_before_it_closes_only_a_near_opener():
     assert [text[o + 1:c].strip() for o, c in sorted(pairs.items())] == ["نعم"]
 
 
+def test_ba_before_a_noun_in_waw_is_no_name():
+    doc, atts = attributions("ودعا الحزب إلى اتخاذ اجراءات كفيلة، مطالبا بوضع خطة عاجلة ضد الفساد.")
+    assert [show(doc, a) for a in atts] == [
+        ("ودعا", "الحزب", "اتخاذ اجراءات كفيلة"), ("مطالبا", "الحزب", "بوضع خطة عاجلة ضد الفساد")]
+
+
+def test_a_participle_takes_its_object_past_a_discourse_link():
+    doc, atts = attributions("وأكد الوزير دعمه، مؤكدا في السياق ذاته ضرورة معاقبة الحكومة. وشدد "
+                             "الوزير على الحوار، مبرزا في هذا الإطار أهمية التشاور.")
+    assert [show(doc, a)[2] for a in atts] == [
+        "دعمه", "ضرورة معاقبة الحكومة", "الحوار", "أهمية التشاور"]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

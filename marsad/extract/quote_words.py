@@ -87,6 +87,10 @@ SPEAKER_WORDS = frozenset(normalize_text(w) for w in (
 ))
 PREP_COMP = frozenset(normalize_text(w) for w in ("إلى", "الى", "على", "عن", "من"))
 NAME_PREFIXES = ("بن", "بو", "بل", "لطف", "لي", "لو", "لا", "لب")
+#: ب + a noun in و that is no name (طالب بوضع خطة، دعا بوقف …; not بوجمعة، بورقيبة).
+BA_WAW_NOUNS = frozenset(normalize_text(w) for w in (
+    "بوضع", "بوقف", "بوجود", "بوصول", "بوضوح", "بوقوف", "بوجوب", "بوضعية", "بوفاة", "بوعود",
+    "بوعده"))
 #: name parts that look like a preposition + article (منتصر بالله، محمد بالحاج).
 NAME_PARTS = frozenset(normalize_text(w) for w in (
     "بالله", "بالحاج", "بالقاسم", "بالطيب", "بالهادي", "بالعربي", "وجيه", "نبيه", "فقيه",

@@ -462,7 +462,7 @@ class Reader(SpeakerPhrases):
                       or addressed  # كما طالب السلطات بـ
                       or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
-                      and not after.startswith(W.NAME_PREFIXES))  # وطالبه باتخاذ
+                      and not _name_like_ba(after))  # وطالبه باتخاذ
         sp_end = j if no_subject else subject_end
         if sp_end == j and not no_subject:
             sp_end = self.quoted_subject(s, j, cue.takes)  # وأشارت "دي فيلت" إلى أن
@@ -635,7 +635,7 @@ class Reader(SpeakerPhrases):
         """Does what the request asks for (إلى …، بـ …) follow the addressee at ``a``?"""
         words = s.words
         return any(words[m].norm in cue.takes or "ب" in cue.takes and words[m].norm.startswith(
-            "ب") and len(words[m].norm) > 3 and not words[m].norm.startswith(W.NAME_PREFIXES)
+            "ب") and len(words[m].norm) > 3 and not _name_like_ba(words[m].norm)
             and words[m].norm not in _NOT_ASKED
             for m in range(a + 1, min(end + 4, len(words))))
 
@@ -827,7 +827,8 @@ class Reader(SpeakerPhrases):
                 m, state = s.word_index(s.entity_at[m].end - 1) + 1, "np"
             elif state == "prep" or state == "np" and (
                     w.definite or n[:1] in "بل" and len(n) > 3 or n in W.MEDIA_WORDS
-                    or self.doc.text[w.start:w.end].endswith(("ي", "ية"))):
+                    or self.doc.text[w.start:w.end].endswith(("ي", "ية"))
+                    and not words[m - 1].definite):  # (not في هذا السياق أهميةَ …: the object)
                 m, state = m + 1, "np"  # (في اتصال هاتفي: a nisba adjective)
             else:
                 c = next((x for x in range(m + 1, min(limit, m + 4)) if words[x].norm in W.COMMA),
@@ -922,6 +923,10 @@ class Reader(SpeakerPhrases):
                 s.words[k].norm not in speech.AMBIGUOUS_PARTICIPLES
                 or s.words[k - 1].norm in W.COMMA):  # (45 متهما يحملون: a noun)
             opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
+        if opened is None and "obj" in cue.takes and (after := _past_connector(
+                s.words, k + 1)) is not None and after < len(s.words) and s.words[
+                after].is_word and s.words[after].norm not in PREPOSITIONS:
+            opened = (after, after)  # مؤكدا في هذا السياق أهميةَ …
         if opened is None and s.words[k].norm in speech.SAYING_PARTICIPLES:
             opened = self._said_next(s, k)  # قائلا في هذا الصدد أردت …، قائلا "لا وجود …
         if opened is None:
@@ -1398,8 +1403,8 @@ class Reader(SpeakerPhrases):
                 past_adjunct = True  # في بيان اصدرته الثلاثاء بتونس | باستعجال …
                 continue
             if "ب" in cue.takes and (near or cue.lemma in W.FAR_BA or past_adjunct) and (
-                    n.startswith("ب")) and (len(n) > 3 or n == "بما") and not n.startswith(
-                    W.NAME_PREFIXES) and not n.startswith("بال"):
+                    n.startswith("ب")) and (len(n) > 3 or n == "بما") and not _name_like_ba(
+                    n) and not n.startswith("بال"):
                 return m, m  # ندّد بالقرار، بما رافق الجلسة
             if "ب" in cue.takes and (near or past_adjunct) and n.startswith("بال"):
                 return m, m
@@ -2139,6 +2144,28 @@ _WAVED = frozenset(normalize_text(w) for w in (
     "سكين", "سكينا", "سلاح", "سلاحا", "مسدس", "بندقية", "ساطور", "علم", "أعلام", "اعلام", "راية",
     "رايات", "يد", "يده", "يدها", "يديه", "أيديهم", "ايديهم", "شارة", "لافتة", "لافتات",
     "منديل"))
+
+
+#: discourse links between a cue and its object: في هذا السياق، في السياق ذاته، في هذا الصدد.
+_LINK_HEADS = frozenset(normalize_text(w) for w in ("السياق", "الصدد", "الإطار", "الاطار", "المقابل"))
+_LINK_POINTERS = frozenset(normalize_text(w) for w in ("هذا", "ذات", "نفس", "ذاته", "نفسه"))
+
+
+def _past_connector(words: list[Word], i: int) -> int | None:
+    """The word after a discourse link at ``i`` (في هذا السياق، في السياق ذاته), or None."""
+    if i + 2 >= len(words) or words[i].norm != "في":
+        return None
+    link = [w.norm for w in words[i + 1:i + 4]]
+    if link[0] in _LINK_POINTERS and link[1] in _LINK_HEADS:
+        return i + 3  # في هذا السياق، في ذات السياق
+    if link[0] in _LINK_HEADS:
+        return i + 3 if len(link) > 1 and link[1] in _LINK_POINTERS else i + 2
+    return None
+
+
+def _name_like_ba(norm: str) -> bool:
+    """Does a word in ب look like a name (بن، بوجمعة، بلحاج) rather than ب + a noun (بوضع)?"""
+    return norm.startswith(W.NAME_PREFIXES) and norm not in W.BA_WAW_NOUNS
 
 
 def _waves_a_thing(words: list[Word], k: int) -> bool:
