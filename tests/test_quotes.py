@@ -402,6 +402,12 @@ def test_a_participle_takes_its_object_past_a_discourse_link():
         "دعمه", "ضرورة معاقبة الحكومة", "الحوار", "أهمية التشاور"]
 
 
+def test_a_text_stipulates_past_the_law_it_belongs_to():
+    doc, atts = attributions("وينص الفصل 12 من مشروع القانون على إحداث صندوق لدعم المؤسسات الصغرى.")
+    assert [show(doc, a) for a in atts] == [
+        ("وينص", "الفصل 12", "إحداث صندوق لدعم المؤسسات الصغرى")]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

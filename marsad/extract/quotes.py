@@ -1376,7 +1376,8 @@ class Reader(SpeakerPhrases):
             if n in QUOTES and words[m].start in self.pairs and self._long_quote(words[m].start):
                 quoted = m if quoted is None else quoted
             near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
-                n in cue.takes and n in W.FAR_PREPS and nb not in W.ADJUNCT_HEADS) or (
+                n in cue.takes and (n in W.FAR_PREPS or cue.lemma == "نص")  # (ينص الفصل 12
+                and nb not in W.ADJUNCT_HEADS) or (  # من مشروع القانون على …)
                 words[i].norm in W.COMMA and words[m - 1].norm in W.COMMA and m - i <= 7)
             if is_complementizer(n) and (m == 0 or words[m - 1].norm not in W.TIME_CONJ) and not (
                     _in_code(words, m)):
