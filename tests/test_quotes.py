@@ -408,6 +408,21 @@ def test_a_text_stipulates_past_the_law_it_belongs_to():
         ("وينص", "الفصل 12", "إحداث صندوق لدعم المؤسسات الصغرى")]
 
 
+def test_fixes_from_the_second_review():
+    doc, atts = attributions("وتعهد المسؤول بتوفير القبعات الواقية كما أكد أن الأشغال تسير على قدم وساق.")
+    assert [show(doc, a)[2] for a in atts] == ["بتوفير القبعات الواقية", "الأشغال تسير على قدم وساق"]
+    doc, atts = attributions("وطالب الحزب بالإصلاح، داعيا في السياق نفسه سلطة الإشراف إلى تطبيق "
+                             "الاتفاقيات.")
+    assert show(doc, atts[1]) == ("داعيا", "الحزب", "تطبيق الاتفاقيات")
+    doc, atts = attributions("وأشار الوزير إلى تحسن المؤشرات، مؤكدا في السياق الحالي ضرورة التهدئة.")
+    assert [show(doc, a)[0] for a in atts] == ["وأشار"]
+    doc, atts = attributions("وأكد الوزير أن القرار خاطئ. ورد عليه قائلا بصوت مرتفع.")
+    assert [show(doc, a)[0] for a in atts] == ["وأكد"]
+    far = "كلمة " * 90
+    text = f'قال " {far}". وأضاف الوزير أن الوضع صعب ". وقال الوزير إن الأمر انتهى.'
+    assert quote_pairs(text) == {}
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

@@ -50,6 +50,8 @@ def test_a_period_typed_after_the_space_ends_a_sentence():
         "أكد أن الوضع صعب .", "وأضاف بودن أنه مستقر .", "و لفت إلى ذلك.", "أ .د"]
     for t in ('وقال إن "عمار .ع" ثاني عنصر.', "بالملاعب .وأن الإتفاقية تنص على خصم."):
         assert len(split_sentences(t)) == 1  # an initial; a second أنّ clause
+    for t in ("الترتيب:\n1- الترجي 40 ن\n2- النجم 38 ن", "وأكد أن الوضع صعب\nوأن الحكومة ستتدخل"):
+        assert len(split_sentences(t)) == t.count("\n") + 1  # a line break always ends one
     t = "79،1 م د . ارتفاع الصادرات"
     assert texts(t, split_sentences(t)) == ["79،1 م د .", "ارتفاع الصادرات"]
 

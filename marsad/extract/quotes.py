@@ -170,9 +170,10 @@ def quote_pairs(text: str) -> dict[int, int]:
                 continue
             if ch == '"':
                 side = _straight_side(line, m.start())
-                if side == "close?":  # a space before it: it closes a near opener, and
-                    far = stack and stack[-1][1] == '"' and at - stack[-1][0] > _NEAR_QUOTE
-                    side = "open" if far else "close"  # opens nothing (… البلاد ".)
+                if side == "close?":  # a space before it: it closes a near opener and
+                    if stack and stack[-1][1] == '"' and at - stack[-1][0] > _NEAR_QUOTE:
+                        continue  # opens nothing (… البلاد ".), nor pairs with a far one
+                    side = "close"
                 if stack and stack[-1][1] == '"' and side != "open":
                     pairs[stack.pop()[0]] = at
                 elif side != "close":
@@ -551,11 +552,11 @@ class Reader(SpeakerPhrases):
             return None  # ويرجح أن …: "it is likely", no one speaks
         if speaker is None and cue.lemma == "نص":
             return None  # ينص: a text stipulates; no person's words go on
-        if opened[0] == opened[1] and not direct and nxt < len(words) and words[
-                nxt].norm in speech.VERB_FORMS and words[nxt].norm[:1] == "و" and opened[0] < nxt \
-                and words[nxt].norm not in speech.ENCLITIC_FORMS and words[nxt].start < content.end:
-            # وانتقد ترامب الإعلامَ وقال …؛ … في أقرب الآجال كما وعد بـ (not يحظى بعضها كما قال
-            # بـ"دعم": "as he said")
+        if opened[0] == opened[1] and not direct and nxt < len(words) and (words[nxt].norm[
+                :1] == "و" or words[nxt - 1].norm == "كما" and not _as_said(words, nxt)) and words[
+                nxt].norm in speech.VERB_FORMS and opened[0] < nxt and (
+                words[nxt].norm not in speech.ENCLITIC_FORMS) and words[nxt].start < content.end:
+            # وانتقد ترامب الإعلامَ وقال …؛ … القبعات الواقية كما أكد أن …
             cut = nxt - 1 if words[nxt - 1].norm == "كما" and nxt - 1 > opened[0] else nxt
             content = Span(content.start, words[cut - 1].end)
         if cue.lemma == "ادعى" and strip_conj(words[k].norm)[:1] in "يت" and not any(
@@ -827,8 +828,7 @@ class Reader(SpeakerPhrases):
                 m, state = s.word_index(s.entity_at[m].end - 1) + 1, "np"
             elif state == "prep" or state == "np" and (
                     w.definite or n[:1] in "بل" and len(n) > 3 or n in W.MEDIA_WORDS
-                    or self.doc.text[w.start:w.end].endswith(("ي", "ية"))
-                    and not words[m - 1].definite):  # (not في هذا السياق أهميةَ …: the object)
+                    or self.doc.text[w.start:w.end].endswith(("ي", "ية"))):
                 m, state = m + 1, "np"  # (في اتصال هاتفي: a nisba adjective)
             else:
                 c = next((x for x in range(m + 1, min(limit, m + 4)) if words[x].norm in W.COMMA),
@@ -923,10 +923,13 @@ class Reader(SpeakerPhrases):
                 s.words[k].norm not in speech.AMBIGUOUS_PARTICIPLES
                 or s.words[k - 1].norm in W.COMMA):  # (45 متهما يحملون: a noun)
             opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
-        if opened is None and "obj" in cue.takes and (after := _past_connector(
-                s.words, k + 1)) is not None and after < len(s.words) and s.words[
-                after].is_word and s.words[after].norm not in PREPOSITIONS:
-            opened = (after, after)  # مؤكدا في هذا السياق أهميةَ …
+        if opened is None and (after := _past_connector(s.words, k + 1)) is not None:
+            # مؤكدا في هذا السياق أهميةَ …؛ داعيا في السياق نفسه سلطة الإشراف إلى …
+            opened = self.complement(s, after, cue, nxt, limit=4)
+            if opened is None and "obj" in cue.takes and cue.lemma not in W.ADDRESSING and (
+                    after < len(s.words) and s.words[after].is_word
+                    and s.words[after].norm not in PREPOSITIONS):
+                opened = (after, after)
         if opened is None and s.words[k].norm in speech.SAYING_PARTICIPLES:
             opened = self._said_next(s, k)  # قائلا في هذا الصدد أردت …، قائلا "لا وجود …
         if opened is None:
@@ -950,6 +953,8 @@ class Reader(SpeakerPhrases):
         if a < len(words) and (words[a].norm in QUOTES or words[a].norm == "'") and (
                 words[a].start not in self.pairs):
             a += 1
+        elif a < len(words) and (words[a].norm in PREPOSITIONS or words[a].norm[:1] in "لب"):
+            return None  # (قائلا في التسجيل "…"، قائلا له، قائلا بصوت مرتفع: no words of his yet)
         return (a, a) if a < len(words) and words[a].is_word else None
 
     def _clause_subject(self, s: Sentence, k: int) -> Span | None:
@@ -2152,6 +2157,14 @@ _LINK_HEADS = frozenset(normalize_text(w) for w in ("السياق", "الصدد"
 _LINK_POINTERS = frozenset(normalize_text(w) for w in ("هذا", "ذات", "نفس", "ذاته", "نفسه"))
 
 
+def _as_said(words: list[Word], k: int) -> bool:
+    """Is كما + the قال at ``k`` "as he said" (يحظى بعضها كما قال بـ"دعم"), not a statement of
+    its own (كما قال إنّ …، كما قال: …)?"""
+    nb = words[k + 1].norm if k + 1 < len(words) else ""
+    return speech.VERB_FORMS[words[k].norm].lemma == "قال" and not is_complementizer(nb) and (
+        nb not in (":", "الى", "إلى", "على"))
+
+
 def _past_connector(words: list[Word], i: int) -> int | None:
     """The word after a discourse link at ``i`` (في هذا السياق، في السياق ذاته), or None."""
     if i + 2 >= len(words) or words[i].norm != "في":
@@ -2159,8 +2172,10 @@ def _past_connector(words: list[Word], i: int) -> int | None:
     link = [w.norm for w in words[i + 1:i + 4]]
     if link[0] in _LINK_POINTERS and link[1] in _LINK_HEADS:
         return i + 3  # في هذا السياق، في ذات السياق
-    if link[0] in _LINK_HEADS:
-        return i + 3 if len(link) > 1 and link[1] in _LINK_POINTERS else i + 2
+    if link[0] in _LINK_HEADS and len(link) > 1 and link[1] in _LINK_POINTERS:
+        return i + 3  # في السياق ذاته
+    if link[0] in _LINK_HEADS and len(link) > 1 and not link[1].startswith("ال"):
+        return i + 2  # مؤكدا في السياق استمرارَ … (not في السياق الحالي: an adjective)
     return None
 
 

@@ -59,8 +59,8 @@ def split_sentences(text: str) -> Offsets:
             text, m.start()
         ):
             continue  # (د. أحمد)
-        if m.end() < len(text) and not text[m.end()].isspace() and _glued_period_stays(
-            text, m.start()
+        if text[m.start()] == "." and m.end() < len(text) and not text[m.end()].isspace() and (
+            _glued_period_stays(text, m.start())
         ):
             continue  # (أ .د، "عمار .ع"، … الرياضية .وأن …)
         _add_trimmed(text, start, end, out)
