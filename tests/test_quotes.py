@@ -423,6 +423,13 @@ def test_fixes_from_the_second_review():
     assert quote_pairs(text) == {}
 
 
+def test_a_plural_after_a_singular_mans_title_is_the_addressee():
+    for text, cue in (("ودعا الوزير المحتجين إلى عقد جلسة عمل.", "ودعا"),
+                      ("ووعد الوزير المحتجين بعقد جلسة عمل.", "ووعد")):
+        doc, atts = attributions(text)
+        assert [show(doc, a)[:2] for a in atts] == [(cue, "الوزير")]
+
+
 def test_a_content_stops_at_a_period_typed_after_the_space():
     doc, atts = attributions("وقالوا إن من واجب الدولة الاعتراف بالثورة .و لفت الوزير، أنه تم حل الإشكال.")
     assert show(doc, atts[0])[2] == "من واجب الدولة الاعتراف بالثورة"

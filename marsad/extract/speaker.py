@@ -361,6 +361,9 @@ class SpeakerPhrases:
             return False
         if head.endswith("ون") and len(head) > 5:  # المحتجون الطريقَ (not الأمين العام)
             return not word.endswith(("ون", "ين"))
+        if not head.endswith(("ة", "ين", "ات", "ان")) and len(word) > 5 and word.startswith(
+                "ال") and word.endswith(("ين", "ون", "ات")):
+            return True  # الوزير المحتجين: no adjective of a singular man is plural
         if not head.endswith("ة"):
             return False
         return not word.endswith(("ة", "ات", "ى", "ا", "اء", "ي"))
