@@ -51,6 +51,7 @@ from marsad.extract.speaker import SpeakerPhrases
 from marsad.model import Attribution, Doc, Span
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_text
+from marsad.text.tokenize import trim
 
 
 @dataclass
@@ -1539,7 +1540,7 @@ class Reader(SpeakerPhrases):
                 and self._says_apart(s, c, m)) and not self._no_threat(s, m):
             return True
         if before in W.COMMA and n in speech.VERB_FORMS and n[:1] in "وف" and not (
-                speech.VERB_FORMS[n].lemma in ("وعد", "تعهد")
+                speech.VERB_FORMS[n].lemma in _PLEDGES
                 and self._own_subject_goes_on(s, c, n, titled=True)):
             return True
         if m == nxt and self._source_at(s, m) and not self._pronoun_source_at(s, m):
@@ -1642,8 +1643,8 @@ class Reader(SpeakerPhrases):
         وأظهرت أن …)?"""
         words = s.words
         n = words[m].norm
-        if n[:1] == "و" and n[1:] in speech.VERB_FORMS and speech.VERB_FORMS[n[1:]].lemma in (
-                "وعد", "تعهد") and n[1:] not in speech.ENCLITIC_FORMS and m + 1 < len(
+        if n[:1] == "و" and n[1:] in speech.VERB_FORMS and speech.VERB_FORMS[
+                n[1:]].lemma in _PLEDGES and n[1:] not in speech.ENCLITIC_FORMS and m + 1 < len(
                 words) and words[m + 1].norm[:1] == "ب":  # (not وتعهده بـ: "his pledge")
             # … عوضا عن المطاحن ووعد بجبر الأضرار: a promise of its own, unless the content's
             # own subject promises (إن الوزارة اعترفت بخطئها ووعدت بـ …)
@@ -1741,11 +1742,7 @@ class Reader(SpeakerPhrases):
     # -- drafts ------------------------------------------------------------------------------
     def _trimmed(self, span: Span) -> Span:
         """``span`` without the white space inside its ends (« نص »)."""
-        text, start, end = self.doc.text, span.start, span.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(self.doc.text, span.start, span.end)
         return span if (start, end) == (span.start, span.end) or start == end else Span(start, end)
 
     def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
@@ -1911,6 +1908,8 @@ _GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", 
 #: one with no subject is what it says (وتابع " ما زلنا …").
 _GOING_ON = frozenset({"تابع", "استطرد", "أردف"})
 _BUT_THEY = frozenset(normalize_text(w) for w in ("لكنهم", "ولكنهم", "لكنهما", "ولكنهما"))
+#: promises (ووعد بـ، وتعهد بـ): a statement of their own inside a content.
+_PLEDGES = frozenset({"وعد", "تعهد"})
 #: words after which a verb carries its subject in its ending (وقال، كما أكد، لكنهم قالوا).
 _SUBJECT_IN_VERB_AFTER = frozenset(normalize_text(w) for w in (
     "و", "ف", "كما", "فقد", "ولكنه", "ولكنها")) | W.BUT | _BUT_THEY

@@ -87,10 +87,16 @@ _NEXT_WORD = re.compile(WORD)
 _SECOND_CLAUSE = frozenset({"وأن", "وان", "وإن", "وأنه", "وانه", "وإنه", "وأنها", "وانها"})
 
 
-def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inward past the white space at both ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    start, end = trim(text, start, end)
     if end > start:
         out.append((start, end))
