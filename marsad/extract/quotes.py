@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.extract import actors, speech
+from marsad.extract import actors, antecedent, speech
 from marsad.extract import quote_words as W
 from marsad.extract.clause import (
     PREPOSITIONS,
@@ -224,6 +224,11 @@ class Reader(SpeakerPhrases):
         self.claimed: list[tuple[int, int]] = []  # direct contents: cues inside are quoted
         self.names: set[str] = set()  # words of the people named as speakers so far
         self.full_names: set[tuple[str, ...]] = set()  # … and their names, word by word
+        #: (draft, candidates) of every continuation, when fitting the antecedent model
+        self.trace: list[tuple[Draft, list[antecedent.Candidate]]] | None = None
+        #: the antecedent model's noun phrases and sentence subjects, by position
+        self.phrases: dict[tuple[int, int, int], int] = {}
+        self.openings: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     def read(self) -> list[Attribution]:
         for n, starts in sorted(cue_hits(self.doc, self.index).items()):
@@ -1764,11 +1769,37 @@ class Reader(SpeakerPhrases):
                 draft.gender = self.drafts[draft.continues].gender
             elif (found := self._previous_subject(s, cue, gender)) is not None:
                 p, draft.speaker = found  # named in the sentence before, which says nothing
-                i, j = p.word_index(draft.speaker.start), p.word_index(draft.speaker.end - 1) + 1
-                ent = entity_kb(p.entities_in(i, j))
-                draft.kb_id = ent.kb_id if ent is not None else None
-                draft.gender = gender or self.phrase_gender(p, i, j)
+                self._named_in(p, draft, gender)
+            self._learned_antecedent(s, draft, gender)
         return draft
+
+    def _named_in(self, p: Sentence, draft: Draft, gender: str | None) -> None:
+        """Entity and gender of a continuation's speaker, named in sentence ``p``."""
+        assert draft.speaker is not None
+        i, j = p.word_index(draft.speaker.start), p.word_index(draft.speaker.end - 1) + 1
+        ent = entity_kb(p.entities_in(i, j))
+        draft.kb_id = ent.kb_id if ent is not None else None
+        draft.anonymous = self._is_anonymous(p, i, j)
+        draft.gender = gender or self.phrase_gender(p, i, j)
+
+    def _learned_antecedent(self, s: Sentence, draft: Draft, gender: str | None) -> None:
+        """Let the fitted model (:mod:`marsad.extract.antecedent`) choose whom a continuation
+        carries on among earlier speakers and the noun phrases before it."""
+        rule = draft.speaker if draft.continues is None else self.drafts[draft.continues].speaker
+        if self.trace is not None:
+            self.trace.append((draft, antecedent.candidates(self, s, draft, rule)))
+            return
+        best = antecedent.choose(self, s, draft, rule)
+        if best is None or (rule is not None and (best.span.start, best.span.end) == (
+                rule.start, rule.end)):
+            return
+        if best.draft is not None:
+            d = self.drafts[best.draft]
+            draft.speaker, draft.continues = None, best.draft
+            draft.kb_id, draft.anonymous, draft.gender = d.kb_id, d.anonymous, d.gender
+            return
+        draft.speaker, draft.continues = best.span, None
+        self._named_in(self.index.get(best.sentence), draft, gender)
 
     @staticmethod
     def _cue_gender(s: Sentence, cue: Span) -> str | None:
