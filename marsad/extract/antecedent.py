@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from marsad.extract import actors, speech
+from marsad.extract import quote_words as W
 from marsad.extract.clause import PREPOSITIONS, QUOTES, Sentence, bare, in_table, strip_conj
 from marsad.model import Span
 from marsad.text.normalize import normalize_text
@@ -39,13 +40,13 @@ FEATURES = (
     "verb_before", "verb_after", "head_match", "phrase_cue_draft", "participle_here",
     "speaker_head", "nearest", "second_nearest", "nearest_agreeing", "nobody",
 )
+_DISAGREES, _NUMBER_DISAGREES = FEATURES.index("disagrees"), FEATURES.index("number_disagrees")
 #: how many sentences back (the cue's own included) noun phrases are candidates.
 SENTENCES = 3
 #: how many earlier explicit speakers are candidates.
 DRAFTS = 6
 _THAT = frozenset(normalize_text(w) for w in (
     "أن", "إن", "بأن", "لكن", "ولكن", "غير", "وأن", "فإن", "كأن", "لأن"))
-_GIST = frozenset(normalize_text(w) for w in ("مفاده", "مفادها", "ومفاده", "ومفادها"))
 _PLURAL_ENDS = ("ون", "ين", "ات", "اء")
 
 
@@ -102,19 +103,19 @@ def candidates(r: Reader, s: Sentence, draft: Draft, rule: Span | None) -> list[
         rank += 1
         if rank >= DRAFTS:
             break
+    said = [d.content for d in r.drafts[-DRAFTS:] if d.content is not None]
     for si in range(s.index, max(-1, s.index - SENTENCES), -1):
         ss = r.index.get(si)
         limit = k if si == s.index else len(ss.words)
-        for i in range(limit):
-            if not _may_open(ss, i):
-                continue
-            j = _phrase(r, ss, i, limit)
-            if j <= i or ss.words[i].start in seen or any(
-                    d.content is not None and d.content.start <= ss.words[i].start < d.content.end
-                    for d in r.drafts[-DRAFTS:]):
+        # (nor the subject of a message's gist: حملة مفادها أن الحزب …)
+        gist = next((m + 1 for m in range(limit) if ss.words[m].norm in W.GIST), limit)
+        for i in range(gist):
+            if not _may_open(ss, i) or ss.words[i].start in seen or any(
+                    c.start <= ss.words[i].start < c.end for c in said):
                 continue  # (not the subject of what someone said: الحزب of قال إن الحزب …)
-            if any(w.norm in _GIST for w in ss.words[:i]):
-                continue  # (nor of a message's gist: حملة مفادها أن الحزب …)
+            j = _phrase(r, ss, i, limit)
+            if j <= i:
+                continue
             seen.add(ss.words[i].start)
             out.append(_candidate(r, s, k, draft, ss, i, j, gender, rule, None, rank))
     _rank(out)
@@ -125,8 +126,8 @@ def _rank(found: list[Candidate]) -> None:
     """Append the proximity features: the nearest candidate, the second, and the nearest
     that agrees with the cue (by where each ends)."""
     order = sorted(range(len(found)), key=lambda n: -found[n].span.end)
-    agreeing = next((n for n in order if not found[n].features[9]
-                     and not found[n].features[10]), None)
+    agreeing = next((n for n in order if not found[n].features[_DISAGREES]
+                     and not found[n].features[_NUMBER_DISAGREES]), None)
     place = {n: p for p, n in enumerate(order)}
     for n, c in enumerate(found):
         c.features += [float(place[n] == 0), float(place[n] == 1), float(n == agreeing), 0.0]

@@ -62,20 +62,19 @@ def collect(gold_path: str, news: str | None) -> list[tuple[str, list[Group]]]:
 
 def fit(groups: Sequence[Group], penalty: float = PENALTY, steps: int = STEPS) -> np.ndarray:
     """Weights maximizing the log-probability of the right candidates (Adam, from zero)."""
-    usable = [(x, y) for x, y, _r in groups]
     w = np.zeros(len(antecedent.FEATURES))
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for t in range(1, steps + 1):
-        grad = penalty * w * len(usable)
-        for x, y in usable:
+        grad = penalty * w * len(groups)
+        for x, y, _rule in groups:
             s = x @ w
             p = np.exp(s - s.max())
             p /= p.sum()
             q = p * y
             q /= q.sum()
             grad += x.T @ (p - q)  # d(-log Σ_right p)/dw
-        grad /= len(usable)
+        grad /= len(groups)
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= RATE * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)

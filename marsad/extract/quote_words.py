@@ -214,3 +214,6 @@ IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع"})
 NOUN_CUES = frozenset(normalize_text(w) for w in ("طالب",))
 #: cue verbs spelled like a preposition or an adjective (عبر "via", بين "between", أبرز).
 PREP_LIKE = frozenset({"عبر", "بين", "أبرز"})
+#: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …), as written and normalized.
+GIST_WORDS = ("مفاده", "مفادها", "ومفاده", "ومفادها")
+GIST = frozenset(normalize_text(w) for w in GIST_WORDS)

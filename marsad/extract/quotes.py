@@ -85,9 +85,6 @@ _PHRASES = ("على حد", "وعلى حد", "في رأي", "وفي رأي", "ف�
             "جاء في", "وجاء في", "ورد في", "وورد في", "جاء على", "وجاء على")
 
 
-#: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …).
-_GIST = ("مفاده", "مفادها", "ومفاده", "ومفادها")
-
 _WORD_RE = re.compile(r"[^\W_]+")
 _DIACRITICS = re.compile("[\u064b-\u0652]")
 
@@ -99,7 +96,7 @@ def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     Looked up word by word: a regex alternation of the ~4,000 verb forms costs a tenth of a
     second to compile, which every ``marsad analyze`` would pay."""
     words = {normalize_text(w) for w in (*speech.VERB_FORMS, *speech.PARTICIPLE_FORMS,
-                                          *speech.SOURCE_WORDS, *_PHRASES, *_GIST)}
+                                          *speech.SOURCE_WORDS, *_PHRASES, *W.GIST_WORDS)}
     pairs: dict[str, set[str]] = {}
     for w in words:
         if " " in w:
@@ -331,7 +328,7 @@ class Reader(SpeakerPhrases):
                     aside is None):  # (an aside's verb speaks for the speaker)
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
-                        and asides[h] is None and s.words[h].norm not in _NORM_GIST
+                        and asides[h] is None and s.words[h].norm not in W.GIST
                         and not self._via_at(s, h) and not self._no_threat(s, h)),
                        len(s.words))  # (a message's gist is inside what the cue reports;
             # … عبر الهاتف: "via", inside an adjunct)
@@ -391,7 +388,7 @@ class Reader(SpeakerPhrases):
             return self._source(s, k, k + 1, nxt)
         if self._no_threat(s, k):
             return None  # ملوّحا بسكين: waving a knife, no threat said
-        if n in _NORM_GIST:
+        if n in W.GIST:
             return self._gist(s, k, nxt)
         if k + 1 < len(s.words):
             pair = f"{n} {s.words[k + 1].norm}"
@@ -1904,7 +1901,6 @@ class Reader(SpeakerPhrases):
 
 
 _NORM_PHRASES = frozenset(normalize_text(p) for p in _PHRASES)
-_NORM_GIST = frozenset(normalize_text(w) for w in _GIST)
 #: broken plurals that head a speaker phrase (المصادر، الأحزاب).
 _BROKEN_PLURALS = frozenset(normalize_text(w) for w in (
     "مصادر", "أحزاب", "نواب", "وزراء", "رؤساء", "خبراء", "علماء", "نشطاء", "شهود", "أهالي",
