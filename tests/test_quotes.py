@@ -877,12 +877,12 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 #: pinned floors (F1 of all three parts at the overlap level, at the exact level, and F1 of the
 #: cue): quality may only go up. The held-out and fresh files are never tuned on; the fresh
 #: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
-FLOORS = {"quotes-ant.jsonl": (0.81, 0.67, 0.87),  # 1,045 articles since batch 45 (0.88 / 0.78
+FLOORS = {"quotes-ant.jsonl": (0.815, 0.67, 0.87),  # 1,045 articles since batch 45 (0.88 / 0.78
           # on the 245 before batch 13, 0.89 / 0.80 on the 220 before batch 11)
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
           "quotes-ant-fresh.jsonl": (0.80, 0.75, 0.86),
           # annotated blind (the extractor never ran on it while it was written), never tuned on
-          "quotes-ant-blind.jsonl": (0.78, 0.62, 0.89)}
+          "quotes-ant-blind.jsonl": (0.79, 0.62, 0.89)}
 
 
 @needs_shared
@@ -1464,3 +1464,36 @@ def test_the_present_of_lahaza_takes_no_object():
     assert not attributions("ويلاحظ انطلاقا من هذه الأرقام الرسمية ارتفاعا كبيرا في الأسعار.")[1]
     doc, [a] = attributions("ويلاحظ الخبراء أن الأسعار ارتفعت.")
     assert show(doc, a) == ("ويلاحظ", "الخبراء", "الأسعار ارتفعت")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أدانت تونس بشدة التفجيرات الإرهابية التي وقعت أمس.",
+     [("أدانت", "تونس", "بشدة التفجيرات الإرهابية التي وقعت أمس")]),
+    ("وأهابت وزارة الداخلية بالمواطنين الامتناع عن تداول الإشاعات.",
+     [("وأهابت", "وزارة الداخلية", "بالمواطنين الامتناع عن تداول الإشاعات")]),
+    ("وفند المسؤول كل الأخبار المتداولة حول الزيادة في الأسعار.",
+     [("وفند", "المسؤول", "كل الأخبار المتداولة حول الزيادة في الأسعار")]),
+    ("وشكك الوزير في صحة الأرقام المنشورة.", [("وشكك", "الوزير", "صحة الأرقام المنشورة")]),
+    ("ويعتقد العلماء أن المجرة اكتسبت هذا الشكل منذ زمن بعيد.",
+     [("ويعتقد", "العلماء", "المجرة اكتسبت هذا الشكل منذ زمن بعيد")]),
+    ("وهدد أصحاب سيارات الأجرة بالتصعيد في صورة عدم حل الملف.",
+     [("وهدد", "أصحاب سيارات الأجرة", "بالتصعيد في صورة عدم حل الملف")]),
+    ("وتطرق الوزير إلى الوضع العام بالبلاد.", [("وتطرق", "الوزير", "الوضع العام بالبلاد")]),
+    ("وتداولت صفحات خبر استقالة الوزير، وهو ما نفاه المتحدث باسم الحكومة.",
+     [("وهو ما نفاه", "المتحدث باسم الحكومة", "وتداولت صفحات خبر استقالة الوزير")]),
+])
+def test_condemnations_appeals_doubts_beliefs_threats(text, expected):
+    """Cue verbs the tuning file's misses asked for (أدان، أهاب، فنّد، شكّك، اعتقد، هدّد، تطرّق)
+    and a weak verb with an object pronoun written with alef (نفاه)."""
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتقد أن المجموعة تضم عشرة عناصر.",  # "it is believed": nobody speaks
+    "وقال إنه يهدد حياة المواطنين.",  # (يهدد "endangers": no threat said)
+    "وكشف حسب رأيه عن خطة جديدة.",  # رأيه "his view", not رأى + ه
+])
+def test_what_the_new_cue_verbs_do_not_say(text):
+    doc, atts = attributions(text)
+    assert all(show(doc, a)[0] not in ("ويعتقد", "يهدد", "رأيه") for a in atts)

@@ -209,7 +209,7 @@ IN_CHARGE = frozenset(normalize_text(w) for w in ("المكلف", "المكلف�
 #: "but" before a new speaker and his cue (…، لكن الأطباء أكدوا).
 BUT_NOUN = frozenset(normalize_text(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 #: verbs of guessing whose present is impersonal before أنّ (ويرجح أن …: "it is likely").
-IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع"})
+IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع", "اعتقد"})  # (ويعتقد أن …: "it is believed")
 #: cue forms that are more often nouns after a noun (طالب "student, applicant").
 NOUN_CUES = frozenset(normalize_text(w) for w in ("طالب",))
 #: cue verbs spelled like a preposition or an adjective (عبر "via", بين "between", أبرز).

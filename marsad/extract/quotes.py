@@ -338,8 +338,9 @@ class Reader(SpeakerPhrases):
             if draft is not None and aside is not None and draft.content is not None and (
                     draft.content.end > s.words[aside].start):
                 end = s.words[aside - 1].end  # the aside's content ends at its comma
-                draft.content = Span(draft.content.start, end)
-                if end <= draft.content.start:
+                start = draft.content.start
+                draft.content = Span(start, end) if end > start else None
+                if draft.content is None:
                     draft = None
             if draft is not None:
                 self._add(draft)

@@ -143,11 +143,23 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("وعد= وعدت= وعدوا=", "", "", _cue("وعد", "ب", strict=True)),
     # batch 41: a threat (ملوحا بالتصعيد، يلوحون بالإضراب: about 30 in ANT)
     ("لوح", "يلوح", "ملوح", _cue("لوح", "ب", strict=True)),
+    # the tuning file's missed cues (session 2026-12-01): condemnations (أدانت تونس بشدة
+    # التفجيرات; past only: يدين is also "owes", مدين "indebted"), appeals (أهاب بـ),
+    # refutations (فنّد), doubts (شكّك في), beliefs (يعتقد العلماء أنّ: أنّ right after),
+    # threats (هدّد بـ، بأنّ: not يهدد حياة "endangers"), topics raised (تطرق إلى; not the
+    # participle متطرق "extremist")
+    ("أدان", "", "", _cue("أدان", "obj", strict=True)),
+    ("أهاب", "يهيب", "مهيب", _cue("أهاب", "ب", strict=True)),
+    ("فند", "يفند", "مفند", _cue("فند", "obj", strict=True)),
+    ("شكك", "يشكك", "مشكك", _cue("شكك", "في", strict=True)),
+    ("اعتقد", "يعتقد", "", replace(_cue("اعتقد", strict=True), near_comp=True)),
+    ("هدد", "يهدد", "", _cue("هدد", "ب", strict=True)),
+    ("تطرق", "يتطرق", "", _cue("تطرق", "الى", strict=True)),
 )
 #: present forms read as passives unless أنّ follows (يعتبر المهرجان موعدا: "is considered").
 PASSIVE_PRESENT = frozenset(normalize_text(w) for w in (
     "يعتبر", "ويعتبر", "تعتبر", "وتعتبر", "يعد", "ويعد", "تعد", "وتعد", "يتوقع", "ويتوقع",
-    "تتوقع", "وتتوقع",
+    "تتوقع", "وتتوقع", "يعتقد", "ويعتقد",
 ))
 #: past forms of a reflexive verb spelled like a present cue (تبيّن "it turned out" like
 #: تُبيّن "she shows"): impersonal when أنّ follows right after.
@@ -249,6 +261,8 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
             stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
             if stem != form and cue.lemma not in ASKING and cue.lemma not in DESCRIBING:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
+            if stem.endswith("ي"):  # نفى → نفاه، رأى → رآه (not نفيه "his denial", رأيه "his view")
+                stem = stem[:-1] if stem.endswith("اي") else stem[:-1] + "ا"
             for enc in ("ه", "ها", "هم"):
                 if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in ASKING or (
                         cue.lemma in DESCRIBING):
