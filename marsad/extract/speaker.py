@@ -221,8 +221,8 @@ class SpeakerPhrases:
                     words[k].norm):
                 k += 1
             return k, False
-        if self._speaker_head(n) and (words[a].definite or self._speaker_head(strip_conj(n))
-                                      and self._construct(s, a)):
+        if self._speaker_head(n) and (words[a].definite or self._construct(s, a)):
+            # (an indefinite title heads a construct: وزير الشؤون المغاربية، ورئيس قسم …)
             k = self.speaker_end(s, a, appose=False)  # الرئيس المدير العام للقطب
             if k < len(words) and words[k].norm not in W.COMMA and not is_complementizer(
                     words[k].norm):
