@@ -29,7 +29,7 @@ from marsad.model import Span
 from marsad.text.normalize import normalize_text
 
 if TYPE_CHECKING:
-    from marsad.extract.quotes import Draft, Reader
+    from marsad.extract.quote_drafts import Draft, Drafting
 
 #: the features, in the order of the weights.
 FEATURES = (
@@ -79,7 +79,7 @@ def score(features: list[float], w: tuple[float, ...]) -> float:
     return sum(f * x for f, x in zip(features, w, strict=True))
 
 
-def candidates(r: Reader, s: Sentence, draft: Draft, rule: Span | None) -> list[Candidate]:
+def candidates(r: Drafting, s: Sentence, draft: Draft, rule: Span | None) -> list[Candidate]:
     """The speakers ``draft`` (a continuation in sentence ``s``) could carry on; ``rule`` is
     the speaker the rules chose."""
     k = s.word_index(draft.cue.start)
@@ -152,7 +152,7 @@ def _may_open(s: Sentence, i: int) -> bool:
     return not (w.norm[:1] in "بل" and not w.norm.startswith("ال"))
 
 
-def _phrase(r: Reader, s: Sentence, i: int, limit: int) -> int:
+def _phrase(r: Drafting, s: Sentence, i: int, limit: int) -> int:
     """The end of the candidate that opens at word ``i`` of ``s`` and ends by ``limit``, or
     ``i`` when none that can speak does (remembered by the reader: a sentence is looked at by
     several continuations)."""
@@ -165,7 +165,7 @@ def _phrase(r: Reader, s: Sentence, i: int, limit: int) -> int:
     return r.phrases[key]
 
 
-def _phrase_end(r: Reader, s: Sentence, i: int, j: int) -> int:
+def _phrase_end(r: Drafting, s: Sentence, i: int, j: int) -> int:
     """Where a candidate opening at ``i`` ends: at the end of its noun phrase, before a word
     that looks like its verb (أهالي المنطقة | كانوا، الشركة | تهتم)."""
     j = r.noun_phrase_end(s, i, j)
@@ -198,7 +198,7 @@ def _verbish(s: Sentence, m: int) -> bool:
 _AUXILIARIES = frozenset(normalize_text(w) for w in ("قد", "لقد", "كان", "كانت", "لم", "لن"))
 
 
-def _candidate(r: Reader, s: Sentence, k: int, draft: Draft, cs: Sentence, i: int, j: int,
+def _candidate(r: Drafting, s: Sentence, k: int, draft: Draft, cs: Sentence, i: int, j: int,
                gender: str | None, rule: Span | None, n: int | None, rank: int) -> Candidate:
     words = cs.words
     span = cs.span(i, j)
@@ -256,7 +256,7 @@ def _candidate(r: Reader, s: Sentence, k: int, draft: Draft, cs: Sentence, i: in
     return Candidate(span, cs.index, n, f)
 
 
-def choose(r: Reader, s: Sentence, draft: Draft, rule: Span | None) -> Candidate | None:
+def choose(r: Drafting, s: Sentence, draft: Draft, rule: Span | None) -> Candidate | None:
     """The candidate the model prefers, or ``None`` (no weights, no candidates, or none
     scores above the bar of "none of them")."""
     w = weights()

@@ -217,3 +217,9 @@ PREP_LIKE = frozenset({"عبر", "بين", "أبرز"})
 #: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …), as written and normalized.
 GIST_WORDS = ("مفاده", "مفادها", "ومفاده", "ومفادها")
 GIST = frozenset(normalize_text(w) for w in GIST_WORDS)
+
+
+#: two-word source phrases (على حد تعبيره، في رأي …، جاء في): cues like the source words.
+SOURCE_PHRASES = ("على حد", "وعلى حد", "في رأي", "وفي رأي", "في تقدير", "وفي تقدير", "في نظر",
+                  "جاء في", "وجاء في", "ورد في", "وورد في", "جاء على", "وجاء على")
+NORM_SOURCE_PHRASES = frozenset(normalize_text(p) for p in SOURCE_PHRASES)
