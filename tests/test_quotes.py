@@ -157,6 +157,10 @@ def test_speaker_noun_phrases_keep_titles_bodies_and_appositions():
         # a name after a title and a comma, closed by an adjunct, not by a second comma
         ("قال رئيس حزب الأمل، كريم السالمي في تعليقه على القرار إن الحزب سيطعن فيه.",
          "رئيس حزب الأمل، كريم السالمي", "الحزب سيطعن فيه"),
+        # a name between commas the tagger cut short (أسامة | الخريجي), before the object
+        ("نفى المدير العام للمعهد الوطني للزراعات الكبرى، أسامة الخريجي، أي تأثير سلبي على "
+         "صابة الحبوب.", "المدير العام للمعهد الوطني للزراعات الكبرى، أسامة الخريجي",
+         "أي تأثير سلبي على صابة الحبوب"),
         # a title after the name between commas; a body after a title (بمجلس)
         ("قال سامي الهادفي، الرئيس المدير العام للشركة الجهوية للنقل بقابس، إن الأسطول تجدد.",
          "سامي الهادفي، الرئيس المدير العام للشركة الجهوية للنقل بقابس", "الأسطول تجدد"),
@@ -887,7 +891,7 @@ FLOORS = {"quotes-ant.jsonl": (0.81, 0.67, 0.87),  # 1,095 articles since batch 
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
           "quotes-ant-fresh.jsonl": (0.80, 0.75, 0.86),
           # annotated blind (the extractor never ran on it while it was written), never tuned on
-          "quotes-ant-blind.jsonl": (0.79, 0.62, 0.89)}
+          "quotes-ant-blind.jsonl": (0.80, 0.62, 0.89)}
 
 
 @needs_shared

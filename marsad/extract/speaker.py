@@ -212,7 +212,14 @@ class SpeakerPhrases:
             return None
         ent = s.entity_at.get(a)
         if ent is not None and ent.type == "PERS":
-            return s.word_index(ent.end - 1) + 1, True
+            k = m = s.word_index(ent.end - 1) + 1
+            while m < len(words) and m - a < 5 and words[m].is_word and not (
+                    self._name_stop(s, m) or words[m].norm in W.STOP_NAMES):
+                m += 1
+            if k < m < len(words) and (words[m].norm in W.COMMA or is_complementizer(
+                    words[m].norm)):
+                k = m  # أسامة | الخريجي،: the rest of a name the tagger cut short
+            return k, True
         n = words[a].norm
         if n in W.AFFILIATIONS or n in ("عن", "من") and a + 1 < len(words) and (
                 in_table(words[a + 1].norm, W.BODIES) or a + 1 in s.entity_at):
