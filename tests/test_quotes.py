@@ -1506,3 +1506,16 @@ def test_condemnations_appeals_doubts_beliefs_threats(text, expected):
 def test_what_the_new_cue_verbs_do_not_say(text):
     doc, atts = attributions(text)
     assert all(show(doc, a)[0] not in ("ويعتقد", "يهدد", "رأيه") for a in atts)
+
+
+def test_a_same_source_or_pronoun_source_inserted_after_a_short_opening_covers_the_sentence():
+    doc, atts = attributions("وقال مصدر أمني إن الحجز تم أمس. وتتمثل البضاعة المحجوزة، وفق المصدر "
+                             "نفسه، في 2500 خرطوشة سجائر أجنبية.")
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "مصدر أمني", "الحجز تم أمس"),
+        ("وفق المصدر نفسه", "مصدر أمني",
+         "وتتمثل البضاعة المحجوزة، وفق المصدر نفسه، في 2500 خرطوشة سجائر أجنبية")]
+    doc, atts = attributions("وقال الوزير إن البرنامج جاهز. ويتضمن البرنامج، حسب قوله، تحليل "
+                             "التربة لفائدة 20 مزارعا.")
+    assert show(doc, atts[1]) == ("حسب قوله", "الوزير",
+                                  "ويتضمن البرنامج، حسب قوله، تحليل التربة لفائدة 20 مزارعا")

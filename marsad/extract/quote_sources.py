@@ -271,6 +271,13 @@ class Sources(Drafting):
         if last is not None and closes(last) and last.content is not None and (
                 last.content.start < s.start < last.content.end):
             return None  # closes a quotation that began in the sentence before (… .. …"، وفق تعبيره)
+        words = s.words
+        if k > 0 and words[k - 1].norm in W.COMMA and end + 1 < len(words) and words[
+                end].norm in W.COMMA and words[end + 1].is_word and sum(
+                w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, end + 1):
+            content = self.whole(s)  # وتتمثل البضاعة، وفق المصدر نفسه، في …: the whole sentence
+            return None if content is None else self._draft(
+                s, s.span(k, end), None, content, False, "continuation")
         content = self.before(s, k)
         if content is None:
             opening = k == 0 or s.words[k - 1].norm in ("و", *W.COMMA)
