@@ -1519,3 +1519,11 @@ def test_a_same_source_or_pronoun_source_inserted_after_a_short_opening_covers_t
                              "التربة لفائدة 20 مزارعا.")
     assert show(doc, atts[1]) == ("حسب قوله", "الوزير",
                                   "ويتضمن البرنامج، حسب قوله، تحليل التربة لفائدة 20 مزارعا")
+
+
+def test_a_verb_of_going_on_with_an_adjunct_before_its_that_ends_the_content():
+    doc, atts = attributions("وقال النائب إنه تسلم قرارا برفع الحصانة عنه واوضح في تصريحات اعلامية "
+                             "امس ان هذا القرار ياتي على خلفية قضية رفعها ضده والي قفصة السابق.")
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "النائب", "تسلم قرارا برفع الحصانة عنه"),
+        ("واوضح", "النائب", "هذا القرار ياتي على خلفية قضية رفعها ضده والي قفصة السابق")]

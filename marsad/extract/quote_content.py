@@ -312,6 +312,12 @@ class Contents(SpeakerPhrases):
             j += 1  # وأكد على أن، وأضاف قائلا إن
         if j < len(words) and is_complementizer(words[j].norm):
             return not self._own_subject_goes_on(s, c, n)
+        if j < len(words) and words[j].norm in PREPOSITIONS:  # واوضح في تصريحات امس ان …
+            for x in range(j + 1, min(len(words), j + _ADJUNCT_WORDS)):
+                if is_complementizer(words[x].norm):
+                    return not self._own_subject_goes_on(s, c, n)
+                if not words[x].is_word or words[x].norm in speech.VERB_FORMS:
+                    break
         if j < len(words) and (words[j].definite or j in s.entity_at or self._speaker_head(
                 words[j].norm)):
             end = self.speaker_end(s, j, appose=False)
@@ -411,6 +417,9 @@ _GOES_ON = frozenset({"أضاف", "تابع", "أوضح", "أكد", "أشار", 
 _GOING_ON = frozenset({"تابع", "استطرد", "أردف"})
 
 
+#: how many words an adjunct between a verb of going on and its أنّ may have (وأوضح في
+#: تصريحات إعلامية أمس أن).
+_ADJUNCT_WORDS = 8
 #: promises (ووعد بـ، وتعهد بـ): a statement of their own inside a content.
 _PLEDGES = frozenset({"وعد", "تعهد"})
 
