@@ -890,8 +890,9 @@ FLOORS = {"quotes-ant.jsonl": (0.81, 0.67, 0.87),  # 1,095 articles since batch 
           # on the 245 before batch 13, 0.89 / 0.80 on the 220 before batch 11)
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
           "quotes-ant-fresh.jsonl": (0.80, 0.75, 0.86),
-          # annotated blind (the extractor never ran on it while it was written), never tuned on
-          "quotes-ant-blind.jsonl": (0.80, 0.62, 0.89)}
+          # annotated blind (the extractor never ran on it while it was written), never tuned on;
+          # 100 articles since batches 48-49
+          "quotes-ant-blind.jsonl": (0.81, 0.62, 0.89)}
 
 
 @needs_shared
