@@ -1528,3 +1528,22 @@ def test_a_verb_of_going_on_with_an_adjunct_before_its_that_ends_the_content():
     assert [show(doc, a) for a in atts] == [
         ("وقال", "النائب", "تسلم قرارا برفع الحصانة عنه"),
         ("واوضح", "النائب", "هذا القرار ياتي على خلفية قضية رفعها ضده والي قفصة السابق")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووصف دوغان، مسألة العودة المحتملة للإرهابيين بالحساسة للغاية.",
+     ("ووصف", "دوغان", "مسألة العودة المحتملة للإرهابيين بالحساسة للغاية")),
+    ("أعلن مسؤول رفيع بجامعة الدول العربية، الانتهاء من ترتيبات القمة.",
+     ("أعلن", "مسؤول رفيع بجامعة الدول العربية", "الانتهاء من ترتيبات القمة")),
+])
+def test_an_object_right_after_the_speakers_comma(text, expected):
+    doc, [a] = attributions(text)
+    assert show(doc, a) == expected
+
+
+def test_no_object_after_the_speakers_comma_when_an_adverb_or_a_title_follows():
+    doc, atts = attributions("وانتقد النائب، خاصة وأن الوضع صعب.")
+    assert atts == []
+    doc, atts = attributions("وانتقدت القاضية التصريحات الأخيرة لبرهان بسيس، المكلف بالشؤون "
+                             "السياسية في الحزب.")
+    assert all(show(doc, a)[2] != "المكلف بالشؤون السياسية في الحزب" for a in atts)

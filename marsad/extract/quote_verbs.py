@@ -423,11 +423,25 @@ class Verbs(Sources):
                     return apposed, (apposed + 1, apposed)
                 if words[sp_end].norm not in W.COMMA:
                     return sp_end, (m + 1, m)
+                if m == sp_end and self._object_after_comma(s, m + 1):
+                    return sp_end, (m + 1, m)  # ووصف دوغان، مسألةَ العودة … بـ: the object
                 break
         if sp_end < len(words) and words[sp_end].is_word and words[sp_end].norm not in (
                 PREPOSITIONS):
             return sp_end, (sp_end, sp_end)
         return None
+
+    def _object_after_comma(self, s: Sentence, a: int) -> bool:
+        """Can the word at ``a``, right after the speaker's comma, open its verb's object (a
+        noun: مسألةَ، الطاقمَ، دعوةَ), not an adjunct (خاصة، اليوم), an aside, a verb, a title
+        apposed to a name in the phrase before (المكلف بالشؤون السياسية) or another speaker?"""
+        w = s.words[a]
+        n = strip_conj(w.norm)
+        return w.is_word and a not in s.date_at and a not in s.entity_at and not (
+            w.norm in PREPOSITIONS or n in W.TIMES or w.norm in speech.VERB_FORMS
+            or w.norm in speech.PARTICIPLE_FORMS or is_complementizer(w.norm)
+            or n in _NOT_OBJECTS or w.norm[:1] == "و" and n != w.norm
+            or self._speaker_head(w.norm) or w.norm in W.IN_CHARGE)
 
     def _after_adjunct(self, s: Sentence, m: int, limit: int) -> int | None:
         """Where an object starts after the adjuncts that open at word ``m`` (في مداخلة له
@@ -557,6 +571,9 @@ class Verbs(Sources):
         return True
 
 
+#: words after a comma that open no object: pronouns of an aside, adverbs (…، خاصة وأن …).
+_NOT_OBJECTS = frozenset(normalize_text(w) for w in (
+    "هو", "هي", "هم", "خاصة", "خصوصا", "لاسيما", "لا", "أيضا", "كذلك", "بدوره", "بدورها"))
 #: what a unit takes charge of with تعهد (تعهدت الفرقة بالبحث، بالقضية): no pledge.
 _CASES = frozenset(normalize_text(w) for w in (
     "بالبحث", "بالأبحاث", "بالابحاث", "بالقضية", "بالملف", "بالموضوع", "بالتحقيق", "بالحادثة",
