@@ -1547,3 +1547,16 @@ def test_no_object_after_the_speakers_comma_when_an_adverb_or_a_title_follows():
     doc, atts = attributions("وانتقدت القاضية التصريحات الأخيرة لبرهان بسيس، المكلف بالشؤون "
                              "السياسية في الحزب.")
     assert all(show(doc, a)[2] != "المكلف بالشؤون السياسية في الحزب" for a in atts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الوزير إن الوضع مستقر، مبرزا في ذات السياق، الدور الكبير للأجهزة الأمنية.",
+     ("مبرزا", "الوزير", "الدور الكبير للأجهزة الأمنية")),
+    ("ودعت الحماية المدنية إلى الحذر مشيرة، في بيان لها، الى أن الشواطئ شهدت حوادث غرق.",
+     ("مشيرة", "الحماية المدنية", "الشواطئ شهدت حوادث غرق")),
+    ("ونددت الجمعية بأشكال الترهيب، داعية، في هذا الصدد، جميع الأطراف إلى التحرك.",
+     ("داعية", "الجمعية", "التحرك")),
+])
+def test_a_participle_reads_past_a_link_or_an_adjunct_set_off_by_commas(text, expected):
+    doc, atts = attributions(text)
+    assert show(doc, atts[-1]) == expected

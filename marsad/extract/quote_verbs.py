@@ -662,6 +662,23 @@ def _as_said(words: list[Word], k: int) -> bool:
 
 
 def _past_connector(words: list[Word], i: int) -> int | None:
+    """The word after a discourse link at ``i`` (في هذا السياق، في السياق ذاته), or after an
+    adjunct set off by commas (مشيرة، في بيان لها، إلى أن), with the commas around them
+    (مبرزا في ذات السياق، الدورَ …؛ داعية، في هذا الصدد، جميعَ …), or None."""
+    comma = i < len(words) and words[i].norm in W.COMMA
+    j = i + 1 if comma else i
+    end = _link_end(words, j)
+    if end is None and comma and j < len(words) and words[j].norm in PREPOSITIONS:
+        end = next((m for m in range(j + 1, min(len(words), j + 7)) if not words[m].is_word
+                    or words[m].norm in speech.VERB_FORMS or is_complementizer(words[m].norm)),
+                   None)  # (an adjunct of a few words closed by a comma)
+        end = end if end is not None and words[end].norm in W.COMMA else None
+    if end is not None and end < len(words) and words[end].norm in W.COMMA:
+        end += 1
+    return end if end is not None and end < len(words) else None
+
+
+def _link_end(words: list[Word], i: int) -> int | None:
     """The word after a discourse link at ``i`` (في هذا السياق، في السياق ذاته), or None."""
     if i + 2 >= len(words) or words[i].norm != "في":
         return None
