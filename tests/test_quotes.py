@@ -1560,3 +1560,9 @@ def test_no_object_after_the_speakers_comma_when_an_adverb_or_a_title_follows():
 def test_a_participle_reads_past_a_link_or_an_adjunct_set_off_by_commas(text, expected):
     doc, atts = attributions(text)
     assert show(doc, atts[-1]) == expected
+
+
+def test_a_participles_object_may_be_what_ma_opens():
+    doc, atts = attributions("وأكد الوزير حرصه على إنجاح المؤتمر نافيا ما تم ترويجه بخصوص تشويش "
+                             "الإضراب.")
+    assert show(doc, atts[-1]) == ("نافيا", "الوزير", "ما تم ترويجه بخصوص تشويش الإضراب")

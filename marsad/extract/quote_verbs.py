@@ -513,7 +513,8 @@ class Verbs(Sources):
             return None
         opened = self.complement(s, k + 1, cue, nxt, limit=4)
         if opened is None and "obj" in cue.takes and k + 1 < len(s.words) and s.words[
-                k + 1].is_word and s.words[k + 1].norm not in PREPOSITIONS and (
+                k + 1].is_word and (s.words[k + 1].norm not in PREPOSITIONS or s.words[
+                k + 1].norm == "ما") and (  # (نافيا ما تم ترويجه: "what", the object)
                 s.words[k].norm not in speech.AMBIGUOUS_PARTICIPLES
                 or s.words[k - 1].norm in W.COMMA):  # (45 متهما يحملون: a noun)
             opened = (k + 1, k + 1)  # مناشدة الجهات المعنية بضرورة …
