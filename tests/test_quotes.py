@@ -1566,3 +1566,13 @@ def test_a_participles_object_may_be_what_ma_opens():
     doc, atts = attributions("وأكد الوزير حرصه على إنجاح المؤتمر نافيا ما تم ترويجه بخصوص تشويش "
                              "الإضراب.")
     assert show(doc, atts[-1]) == ("نافيا", "الوزير", "ما تم ترويجه بخصوص تشويش الإضراب")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('وأشارت إلى أن الشرطة اعتقلت شخصين، بحسب ما نقلت "فرانس برس".', "بحسب ما نقلت",
+     '"فرانس برس"'),
+    ('واختيرت السعودية عضوا في لجنة حقوق الإنسان، وفقا لـ "ارنا".', "وفقا لـ", '"ارنا"'),
+])
+def test_a_short_quoted_name_closing_a_source_is_its_speaker(text, cue, speaker):
+    doc, atts = attributions(text)
+    assert show(doc, atts[-1])[:2] == (cue, speaker)

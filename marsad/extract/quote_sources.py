@@ -14,6 +14,7 @@ from marsad.extract import quote_words as W
 from marsad.extract import speech
 from marsad.extract.clause import (
     PREPOSITIONS,
+    QUOTES,
     Sentence,
     Word,
     in_table,
@@ -160,7 +161,10 @@ class Sources(Drafting):
             return self._pronoun_source(s, k, end, nxt)
         opening = all(not w.is_word or w.norm == "و" for w in words[:k])
         sp_end = self.speaker_end(s, j, appose=not opening)
-        if sp_end == j or not self.speaker_like(s, j, sp_end, relative):
+        quoted = sp_end == j and self._quoted_name_end(s, j)
+        if quoted:
+            sp_end = quoted  # بحسب ما نقلت "فرانس برس"، وفقا لـ "ارنا": a medium's name
+        elif sp_end == j or not self.speaker_like(s, j, sp_end, relative):
             return None
         if verb.startswith("نقل") and sp_end + 1 < len(words) and words[sp_end].norm == "عن":
             far = self.speaker_end(s, sp_end + 1, appose=not opening)
@@ -192,6 +196,18 @@ class Sources(Drafting):
                 words[k].norm in W.TAKES_LAM or strip_conj(words[k].norm) in W.TAKES_LAM):
             speaker = Span(speaker.start + 1, speaker.end)  # وفقا لمعطيات: the ل is the cue's
         return self._draft(s, cue, speaker, content, direct, "source")
+
+    def _quoted_name_end(self, s: Sentence, j: int) -> int:
+        """The word after a quoted name of one to three words at ``j`` that closes in the
+        sentence and before a comma or its end ("فرانس برس".), or 0."""
+        words = s.words
+        close = self.pairs.get(words[j].start) if words[j].norm in QUOTES else None
+        if close is None or close >= s.end or not 1 <= len(
+                self.doc.text[words[j].start + 1:close].split()) <= 3:
+            return 0
+        after = s.word_index(close) + 1
+        rest = [w for w in words[after:] if w.is_word]
+        return after if not rest or words[after].norm in W.COMMA else 0
 
     def _repeats_speaker(self, s: Sentence, k: int, j: int, sp_end: int) -> bool:
         """Does the source at ``k`` (speaker ``[j, sp_end)``) close the content of an
