@@ -1576,3 +1576,8 @@ def test_a_participles_object_may_be_what_ma_opens():
 def test_a_short_quoted_name_closing_a_source_is_its_speaker(text, cue, speaker):
     doc, atts = attributions(text)
     assert show(doc, atts[-1])[:2] == (cue, speaker)
+
+
+def test_people_by_trade_can_speak():
+    doc, atts = attributions("ويحيل عنوان هذا العمل، وفق المخرج، على تهافت السياسيين على المناصب.")
+    assert [show(doc, a)[:2] for a in atts] == [("وفق", "المخرج")]
