@@ -29,7 +29,6 @@ from marsad.extract.clause import (
 from marsad.extract.speaker import SpeakerPhrases
 from marsad.model import Span
 from marsad.text.normalize import normalize_text
-from marsad.text.tokenize import trim
 
 DIACRITIC_RE = re.compile("[\u064b-\u0652]")
 
@@ -285,17 +284,12 @@ class Contents(SpeakerPhrases):
             return False  # an أنّ clause whose own subject says it (أن نوير انتقد … قائلا)
         return not any(strip_conj(w.norm) in _HE_WHILE for w in words[max(c, m - 4):m])
 
-    def _in_quote(self, s: Sentence, c: int, m: int) -> bool:
-        """Is word ``m`` inside a quotation opened between words ``c`` and ``m``?"""
-        return any(w.norm in QUOTES and w.start in self.pairs and self.pairs[w.start] > s.words[
-            m].start for w in s.words[c:m])
-
     def _goes_on(self, s: Sentence, c: int, m: int) -> bool:
         """Does و + the verb at ``m`` start a new statement inside the content that opens at
         ``c``: a verb of going on (وأضاف، وأكد، وأوضح …) with أنّ right after it, after على or
-        قائلا, or after a subject of its own (وأضاف وزير الصحة أن); not one whose subject is
-        the content's own, a noun that speaks and agrees with it (إن الدراسة شملت 500 شخص
-        وأظهرت أن …)?"""
+        قائلا, after an adjunct of a few words (واوضح في تصريحات امس ان), or after a subject of
+        its own (وأضاف وزير الصحة أن); not one whose subject is the content's own, a noun that
+        speaks and agrees with it (إن الدراسة شملت 500 شخص وأظهرت أن …)?"""
         words = s.words
         n = words[m].norm
         if n[:1] == "و" and n[1:] in speech.VERB_FORMS and speech.VERB_FORMS[
@@ -314,8 +308,8 @@ class Contents(SpeakerPhrases):
             return not self._own_subject_goes_on(s, c, n)
         if j < len(words) and words[j].norm in PREPOSITIONS:  # واوضح في تصريحات امس ان …
             for x in range(j + 1, min(len(words), j + _ADJUNCT_WORDS)):
-                if is_complementizer(words[x].norm):
-                    return not self._own_subject_goes_on(s, c, n)
+                if is_complementizer(words[x].norm):  # (not إن رئيس الجمهورية استقبل … وأكد
+                    return not self._own_subject_goes_on(s, c, n, titled=True)  # خلال اللقاء أن)
                 if not words[x].is_word or words[x].norm in speech.VERB_FORMS:
                     break
         if j < len(words) and (words[j].definite or j in s.entity_at or self._speaker_head(
@@ -399,11 +393,6 @@ class Contents(SpeakerPhrases):
         if end - start < 2:
             return None
         return s.span(start, end)
-
-    def _trimmed(self, span: Span) -> Span:
-        """``span`` without the white space inside its ends (« نص »)."""
-        start, end = trim(self.doc.text, span.start, span.end)
-        return span if (start, end) == (span.start, span.end) or start == end else Span(start, end)
 
 
 #: words before which a cue's letters are its verbal noun (طلب عدم كشف هويته، دون ذكر اسمه).

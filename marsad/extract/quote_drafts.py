@@ -28,6 +28,7 @@ from marsad.extract.clause import (
 from marsad.extract.quote_content import Contents, disagree
 from marsad.model import Span
 from marsad.text.normalize import normalize_text
+from marsad.text.tokenize import trim
 
 
 @dataclass
@@ -224,6 +225,11 @@ class Drafting(Contents):
                 self.phrase_gender(s, c, end) != gender):
             return None
         return s.span(c, end)
+
+    def _trimmed(self, span: Span) -> Span:
+        """``span`` without the white space inside its ends (« نص »)."""
+        start, end = trim(self.doc.text, span.start, span.end)
+        return span if (start, end) == (span.start, span.end) or start == end else Span(start, end)
 
     def _draft(self, s: Sentence, cue: Span, speaker: Span | None, content: Span,
                direct: bool, kind: str) -> Draft:

@@ -1,8 +1,9 @@
-"""Source phrases, and attributions read from elsewhere than a speech verb's subject.
+"""Source phrases, and the attributions whose speaker or content is not where a speech verb's are.
 
 :class:`Sources` reads حسب، بحسب، وفق، وفقا لـ، نقلا عن، على حد، في رأي (with or without a
 relative verb: وفق ما أفاد به مصدر أمني; at the start of a sentence the content is the rest of
-it, at the end the clause before it), pronoun sources (وفق تعبيره) and "the same source";
+it, inserted between commas after a short opening the whole sentence, at the end the clause
+before it), pronoun sources (وفق تعبيره) and "the same source";
 وهو ما أكده الوزير (the content is the clause before); a message's gist (بلاغ مفاده أن); جاء
 في; a quotation before its cue («…»، قال الوزير; …، كما ذكرت النيابة.) and descriptions
 (وصفوها بالتعسفية).
@@ -28,8 +29,9 @@ from marsad.text.normalize import normalize_text
 
 
 class Sources(Drafting):
-    """Source phrases and readings that start elsewhere than at a verb (mixed into
-    :class:`marsad.extract.quotes.Reader`)."""
+    """Source phrases, and the readings of speech verbs whose speaker or content lies
+    elsewhere (وهو ما أكده الوزير، «…»، قال الوزير، وصفها بـ …), mixed into
+    :class:`marsad.extract.quotes.Reader`."""
 
     def _postposed(self, s: Sentence, k: int, speaker: Span | None,
                    cue: speech.Cue) -> Draft | None:
@@ -170,9 +172,7 @@ class Sources(Drafting):
             far = self.speaker_end(s, sp_end + 1, appose=not opening)
             if far > sp_end + 1:  # بحسب ما نقله المراسل عن المحتجين: the protesters speak
                 j, sp_end = sp_end + 1, far
-        inserted = k > 0 and words[k - 1].norm in W.COMMA and sp_end < len(words) and words[
-            sp_end].norm in W.COMMA and sp_end + 1 < len(words) and words[sp_end + 1].is_word and (
-            sum(w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, sp_end + 1))
+        inserted = self._inserted(s, k, sp_end)
         if opening and sp_end < len(words) and words[sp_end].norm not in W.COMMA:
             np_end = self.noun_phrase_end(s, j, sp_end)
             if j < np_end < sp_end and np_end not in s.entity_at and (
@@ -272,8 +272,19 @@ class Sources(Drafting):
                     break
         return i
 
+    def _inserted(self, s: Sentence, k: int, end: int) -> bool:
+        """Is the source phrase ``[k, end)`` set off by commas after a short sentence opening
+        (at most eight words: ويهدف المشروع، وفق رئيس الحكومة، إلى …)? Then what it attributes
+        is the whole sentence."""
+        words = s.words
+        return k > 0 and words[k - 1].norm in W.COMMA and end + 1 < len(words) and words[
+            end].norm in W.COMMA and words[end + 1].is_word and sum(
+            w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, end + 1)
+
     def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
-        """وفق تعبيره، حسب قوله: the content before, the speaker the last explicit one."""
+        """وفق تعبيره، حسب قوله، وفق المصدر ذاته: the speaker the last explicit one; the content
+        the words before it, or the whole sentence when it is inserted after a short opening
+        (ويتضمن البرنامج، حسب قوله، …), or what follows when it opens the sentence."""
         def closes(d: Draft) -> bool:  # no word between its content and the cue
             return d.content is not None and not any(
                 w.is_word for w in s.words if d.content.end <= w.start < s.words[k].start)
@@ -287,10 +298,7 @@ class Sources(Drafting):
         if last is not None and closes(last) and last.content is not None and (
                 last.content.start < s.start < last.content.end):
             return None  # closes a quotation that began in the sentence before (… .. …"، وفق تعبيره)
-        words = s.words
-        if k > 0 and words[k - 1].norm in W.COMMA and end + 1 < len(words) and words[
-                end].norm in W.COMMA and words[end + 1].is_word and sum(
-                w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, end + 1):
+        if self._inserted(s, k, end):
             content = self.whole(s)  # وتتمثل البضاعة، وفق المصدر نفسه، في …: the whole sentence
             return None if content is None else self._draft(
                 s, s.span(k, end), None, content, False, "continuation")
@@ -381,6 +389,11 @@ class Sources(Drafting):
                                                      self.drafts[draft.continues].gender):
             draft.continues, draft.kb_id, draft.gender = None, None, None  # (نائبة … ووصفتها)
         return draft
+
+    def _in_quote(self, s: Sentence, c: int, m: int) -> bool:
+        """Is word ``m`` inside a quotation opened between words ``c`` and ``m``?"""
+        return any(w.norm in QUOTES and w.start in self.pairs and self.pairs[w.start] > s.words[
+            m].start for w in s.words[c:m])
 
     def _description_at(self, s: Sentence, j: int) -> bool:
         """Does what a description says open at word ``j``: a ب-word (بالتعسفية، بأنه) that is

@@ -54,6 +54,9 @@ class Verbs(Sources):
         rel = relative_at(s, k)
         # الذي كان قد أكد: the relative pronoun is what comes before the verb
         before = words[rel].norm if rel is not None else words[k - 1].norm if k > 0 else ""
+        if cue.lemma == "أدان" and words[k].norm in speech.ENCLITIC_FORMS and before not in (
+                "ما", "مما"):
+            return None  # من تثبت إدانته: "his conviction" (وهو ما أدانته المنظمات: a cue)
         if before in ("ما", "مما"):
             if words[k].norm in speech.ENCLITIC_FORMS or k + 1 < len(words) and words[
                     k + 1].norm in speech.RELATIVE_FILLERS or cue.lemma in W.SAY:
@@ -84,6 +87,8 @@ class Verbs(Sources):
                 k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))):
             return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
         j = self.subject_start(s, k)  # after a time: كشف اليوم الثلاثاء محمد …
+        if cue.lemma == "أدان" and j < len(words) and in_table(words[j].norm, _COURTS):
+            return None  # أدانت محكمة إسرائيلية الرقيب … بقتل: a conviction, not a statement
         after = words[j].norm if j < len(words) else ""
         if after in W.ADDRESSEES and j + 1 < len(words) and (
                 words[j + 1].definite or j + 1 in s.entity_at):
@@ -575,6 +580,8 @@ class Verbs(Sources):
 #: words after a comma that open no object: pronouns of an aside, adverbs (…، خاصة وأن …).
 _NOT_OBJECTS = frozenset(normalize_text(w) for w in (
     "هو", "هي", "هم", "خاصة", "خصوصا", "لاسيما", "لا", "أيضا", "كذلك", "بدوره", "بدورها"))
+#: courts, whose أدان convicts (أدانت المحكمة المتهم بـ …).
+_COURTS = frozenset(normalize_text(w) for w in ("محكمة", "محاكم", "قضاء", "قاضي", "قاض", "دائرة"))
 #: what a unit takes charge of with تعهد (تعهدت الفرقة بالبحث، بالقضية): no pledge.
 _CASES = frozenset(normalize_text(w) for w in (
     "بالبحث", "بالأبحاث", "بالابحاث", "بالقضية", "بالملف", "بالموضوع", "بالتحقيق", "بالحادثة",

@@ -11,7 +11,8 @@ it (``docs/events.md`` has the rules and their limits):
   across sentences if the quotation is); «…»، قال X puts the speaker after the quotation;
 * **source phrases**: حسب، بحسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، في رأي، على حد قول, with or
   without a relative verb (وفق ما أفاد به X): the content is the rest of the sentence when the
-  phrase opens it, else the sentence before it; a phrase must name a speaker (a person or body
+  phrase opens it, the whole sentence when it is inserted between commas after a short opening,
+  else the sentence before it; a phrase must name a speaker (a person or body
   by office, a document, a linked entity), so وفق القانون is no source;
 * **continuations**: participles (مضيفا، مشيرة إلى أن), verbs with no speaker of their own
   (وأضاف أن، وتابع), pronoun sources (وفق تعبيره، حسب قوله، على حد تعبيره) and "the same
@@ -24,8 +25,8 @@ named inside the speaker (وزير الخارجية التركي → Turkey). Th
 each part a class that the next extends: :class:`marsad.extract.speaker.SpeakerPhrases` (a
 speaker's noun phrase), :mod:`marsad.extract.quote_content` (where a content opens and ends),
 :mod:`marsad.extract.quote_drafts` (attributions being built, and whom a continuation carries
-on), :mod:`marsad.extract.quote_sources` (source phrases and readings that start elsewhere than
-at a verb), :mod:`marsad.extract.quote_verbs` (speech verbs and participles) and this module's
+on), :mod:`marsad.extract.quote_sources` (source phrases, and speech verbs whose speaker or
+content lies elsewhere: وهو ما أكده الوزير، «…»، قال الوزير), :mod:`marsad.extract.quote_verbs` (speech verbs and participles) and this module's
 :class:`Reader` (the cues of a Doc, sentence by sentence, and the finished attributions). The
 closed word classes are in :mod:`marsad.extract.quote_words`.
 """
@@ -118,9 +119,6 @@ def cue_hits(doc: Doc, index: SentenceIndex | None = None) -> dict[int, list[int
             continue  # مقره، مطالبه: a noun and its pronoun, not a feminine participle in ة
         hits.setdefault(index.sentence_of(raw), []).append(raw)
     return hits
-
-
-
 
 
 def quote_pairs(text: str) -> dict[int, int]:
