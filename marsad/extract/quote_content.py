@@ -519,6 +519,16 @@ def _asides(s: Sentence, i: int, j: int) -> set[int]:
     return inside
 
 
+def impersonal_at(s: Sentence, h: int) -> bool:
+    """Is the cue word at ``h`` the he-form present of اعتقد with أنّ right after it (رجل يعتقد
+    أنه قتل، ويعتقد أن …: "it is believed")? Nobody speaks, and no content ends there."""
+    w = s.words[h]
+    verb = speech.VERB_FORMS.get(w.norm)
+    return verb is not None and verb.lemma == "اعتقد" and strip_conj(w.norm)[:1] == "ي" and (
+        speech.GENDER.get(w.norm) == "m") and h + 1 < len(s.words) and is_complementizer(
+        s.words[h + 1].norm)
+
+
 def disagree(a: str | None, b: str | None) -> bool:
     """Do two genders (``m``, ``f``; ``p`` and ``None`` agree with any) clash?"""
     return a in ("m", "f") and b in ("m", "f") and a != b

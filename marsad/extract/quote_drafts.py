@@ -17,6 +17,7 @@ from marsad.extract import actors, antecedent, speech
 from marsad.extract import quote_words as W
 from marsad.extract.clause import (
     PREPOSITIONS,
+    QUOTES,
     Sentence,
     SentenceIndex,
     bare,
@@ -339,7 +340,8 @@ class Drafting(Contents):
                 d.content.end > d.cue.start):
             return False
         head = self.doc.text[d.speaker.start:d.speaker.end].split()[0]
-        return in_table(normalize_text(head), _TEXTS) and any(  # (not مصدر أمني: a person)
+        return (in_table(normalize_text(head), _TEXTS) or head[:1] in QUOTES) and any(
+            # (not مصدر أمني: a person; a quoted medium relays: بحسب ما نقلته "وات")
             d.content.start <= e.cue.start < d.content.end and e.speaker is not None
             for e in self.drafts[max(0, n - 3):n])
 

@@ -163,7 +163,7 @@ class Sources(Drafting):
             return self._pronoun_source(s, k, end, nxt)
         opening = all(not w.is_word or w.norm == "و" for w in words[:k])
         sp_end = self.speaker_end(s, j, appose=not opening)
-        quoted = sp_end == j and self._quoted_name_end(s, j)
+        quoted = sp_end == j and relative and self._quoted_name_end(s, j)
         if quoted:
             sp_end = quoted  # بحسب ما نقلت "فرانس برس"، وفقا لـ "ارنا": a medium's name
         elif sp_end == j or not self.speaker_like(s, j, sp_end, relative):
@@ -198,16 +198,16 @@ class Sources(Drafting):
         return self._draft(s, cue, speaker, content, direct, "source")
 
     def _quoted_name_end(self, s: Sentence, j: int) -> int:
-        """The word after a quoted name of one to three words at ``j`` that closes in the
-        sentence and before a comma or its end ("فرانس برس".), or 0."""
+        """The word after a quoted name of one to three words at ``j`` that ends its sentence
+        (بحسب ما نقلت "فرانس برس".: the medium a relative verb names; not حسب "الأقدمية"، nor
+        بحسب ما أفاد به "وات"، الأمين العام …, where the speaker follows), or 0."""
         words = s.words
         close = self.pairs.get(words[j].start) if words[j].norm in QUOTES else None
         if close is None or close >= s.end or not 1 <= len(
                 self.doc.text[words[j].start + 1:close].split()) <= 3:
             return 0
         after = s.word_index(close) + 1
-        rest = [w for w in words[after:] if w.is_word]
-        return after if not rest or words[after].norm in W.COMMA else 0
+        return after if not any(w.is_word for w in words[after:]) else 0
 
     def _repeats_speaker(self, s: Sentence, k: int, j: int, sp_end: int) -> bool:
         """Does the source at ``k`` (speaker ``[j, sp_end)``) close the content of an

@@ -26,6 +26,7 @@ from marsad.extract.quote_content import (
     NOT_DONE,
     aside_close,
     disagree,
+    impersonal_at,
     name_like_ba,
     predicate,
     relative_at,
@@ -54,9 +55,12 @@ class Verbs(Sources):
         rel = relative_at(s, k)
         # الذي كان قد أكد: the relative pronoun is what comes before the verb
         before = words[rel].norm if rel is not None else words[k - 1].norm if k > 0 else ""
+        if impersonal_at(s, k):
+            return None  # جثة رجل يعتقد أنه قتل: "it is believed", nobody speaks
         if cue.lemma == "أدان" and words[k].norm in speech.ENCLITIC_FORMS and before not in (
-                "ما", "مما"):
-            return None  # من تثبت إدانته: "his conviction" (وهو ما أدانته المنظمات: a cue)
+                "ما", "مما") and not (k + 1 < len(words) and (
+                words[k + 1].definite or k + 1 in s.entity_at)):
+            return None  # من تثبت إدانته: "his conviction" (ما أدانته، وأدانته الحكومة: a cue)
         if before in ("ما", "مما"):
             if words[k].norm in speech.ENCLITIC_FORMS or k + 1 < len(words) and words[
                     k + 1].norm in speech.RELATIVE_FILLERS or cue.lemma in W.SAY:
@@ -87,7 +91,7 @@ class Verbs(Sources):
                 k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))):
             return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
         j = self.subject_start(s, k)  # after a time: كشف اليوم الثلاثاء محمد …
-        if cue.lemma == "أدان" and j < len(words) and in_table(words[j].norm, _COURTS):
+        if cue.lemma == "أدان" and any(in_table(w.norm, _COURTS) for w in words[j:j + 2]):
             return None  # أدانت محكمة إسرائيلية الرقيب … بقتل: a conviction, not a statement
         after = words[j].norm if j < len(words) else ""
         if after in W.ADDRESSEES and j + 1 < len(words) and (
@@ -438,15 +442,24 @@ class Verbs(Sources):
 
     def _object_after_comma(self, s: Sentence, a: int) -> bool:
         """Can the word at ``a``, right after the speaker's comma, open its verb's object (a
-        noun: مسألةَ، الطاقمَ، دعوةَ), not an adjunct (خاصة، اليوم), an aside, a verb, a title
-        apposed to a name in the phrase before (المكلف بالشؤون السياسية) or another speaker?"""
-        w = s.words[a]
+        noun: مسألةَ، الطاقمَ، دعوةَ), not an adjunct (خاصة، اليوم، بمناسبة، ردا على، حسب,
+        a verbal noun: ، نفيا قاطعا،), a verb, a title apposed to a name in the phrase before
+        (المكلف بالشؤون السياسية، مارين لوبان، المرشحة للرئاسة) or another speaker?"""
+        words = s.words
+        w = words[a]
         n = strip_conj(w.norm)
-        return w.is_word and a not in s.date_at and a not in s.entity_at and not (
-            w.norm in PREPOSITIONS or n in W.TIMES or w.norm in speech.VERB_FORMS
-            or w.norm in speech.PARTICIPLE_FORMS or is_complementizer(w.norm)
-            or n in _NOT_OBJECTS or w.norm[:1] == "و" and n != w.norm
-            or self._speaker_head(w.norm) or w.norm in W.IN_CHARGE)
+        if not w.is_word or a in s.date_at or a in s.entity_at:
+            return False
+        if a > 1 and w.definite and n.startswith("الم") and any(
+                e.type == "PERS" and e.end == words[a - 2].end for e in s.entity_at.values()):
+            return False  # مارين لوبان، المرشحة …: her title
+        adverbial = not w.definite and (n.endswith("ا") and not n.endswith(("ها", "نا")) or (
+            n[:1] in "بلك"))  # (ردا، نفيا، بمناسبة; not حرصها)
+        return not (adverbial or w.norm in PREPOSITIONS or n in W.TIMES
+                    or w.norm in speech.VERB_FORMS or w.norm in speech.PARTICIPLE_FORMS
+                    or w.norm in speech.SOURCE_WORDS or is_complementizer(w.norm)
+                    or n in _NOT_OBJECTS or w.norm[:1] == "و" and n != w.norm
+                    or self._speaker_head(w.norm) or w.norm in W.IN_CHARGE)
 
     def _after_adjunct(self, s: Sentence, m: int, limit: int) -> int | None:
         """Where an object starts after the adjuncts that open at word ``m`` (في مداخلة له
@@ -579,7 +592,8 @@ class Verbs(Sources):
 
 #: words after a comma that open no object: pronouns of an aside, adverbs (…، خاصة وأن …).
 _NOT_OBJECTS = frozenset(normalize_text(w) for w in (
-    "هو", "هي", "هم", "خاصة", "خصوصا", "لاسيما", "لا", "أيضا", "كذلك", "بدوره", "بدورها"))
+    "هو", "هي", "هم", "خاصة", "خصوصا", "لاسيما", "لا", "أيضا", "كذلك", "بدوره", "بدورها",
+    "مثلما", "كما"))
 #: courts, whose أدان convicts (أدانت المحكمة المتهم بـ …).
 _COURTS = frozenset(normalize_text(w) for w in ("محكمة", "محاكم", "قضاء", "قاضي", "قاض", "دائرة"))
 #: what a unit takes charge of with تعهد (تعهدت الفرقة بالبحث، بالقضية): no pledge.

@@ -179,7 +179,7 @@ DOCUMENTS = frozenset(normalize_text(w) for w in (
     "تصريح", "تصريحات", "بيان", "بلاغ", "تقرير", "حوار", "رسالة", "مقال", "تدوينة",
 ))
 #: verbs with an addressee before their preposition (دعا الوزير المواطنين إلى …).
-ADDRESSING = speech.ASKING | TELLS | {"نصح", "وعد", "هدد"}
+ADDRESSING = speech.ASKING | TELLS | {"نصح", "وعد"}
 ISSUED = frozenset(normalize_text(w) for w in ("صدر", "صادر", "الصادر", "صدرت", "الصادرة"))
 #: data and documents that "show" or "point to" something (نتائج سبر الآراء تشير إلى …):
 #: their present-tense cue inside reported content is a claim, not a habit.
@@ -209,7 +209,7 @@ IN_CHARGE = frozenset(normalize_text(w) for w in ("المكلف", "المكلف�
 #: "but" before a new speaker and his cue (…، لكن الأطباء أكدوا).
 BUT_NOUN = frozenset(normalize_text(w) for w in ("لكن", "ولكن", "بينما", "فيما"))
 #: verbs of guessing whose present is impersonal before أنّ (ويرجح أن …: "it is likely").
-IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع"})
+IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع", "اعتقد"})
 #: cue forms that are more often nouns after a noun (طالب "student, applicant").
 NOUN_CUES = frozenset(normalize_text(w) for w in ("طالب",))
 #: cue verbs spelled like a preposition or an adjective (عبر "via", بين "between", أبرز).

@@ -49,7 +49,7 @@ from marsad.extract.clause import (
     is_complementizer,
     strip_conj,
 )
-from marsad.extract.quote_content import aside_close, relative_at
+from marsad.extract.quote_content import aside_close, impersonal_at, relative_at
 from marsad.extract.quote_drafts import Draft
 from marsad.extract.quote_verbs import Verbs
 from marsad.model import Attribution, Doc, Span
@@ -285,6 +285,7 @@ class Reader(Verbs):
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
                         and asides[h] is None and s.words[h].norm not in W.GIST
+                        and not impersonal_at(s, h)
                         and not self._via_at(s, h) and not self._no_threat(s, h)),
                        len(s.words))  # (a message's gist is inside what the cue reports;
             # … عبر الهاتف: "via", inside an adjunct)

@@ -57,7 +57,8 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("أعلن", "يعلن", "معلن", _cue("أعلن", "عن", strict=True)),
     ("دعا= دعت= دعوا= دعتا=", "يدعو= تدعو= يدعون= يدعوان=", "داعي",
      _cue("دعا", "الى ب obj", strict=True)),
-    ("نفى= نفت= نفوا= نفيا=", "ينفي= تنفي= ينفون=", "نافي", _cue("نفى", "obj")),
+    # (not the dual نفيا: mostly the verbal noun, نفى الوزير، نفيا قاطعا، صحة …)
+    ("نفى= نفت= نفوا=", "ينفي= تنفي= ينفون=", "نافي", _cue("نفى", "obj")),
     ("حذر", "يحذر", "محذر", _cue("حذر", "من")),
     ("شدد", "يشدد", "مشدد", _cue("شدد", "على")),
     ("طالب", "يطالب", "مطالب", _cue("طالب", "ب", strict=True)),
@@ -147,15 +148,14 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     # التفجيرات; past only: يدين is also "owes", مدين "indebted"; with an object pronoun only
     # after ما: إدانته "his conviction" is spelled alike; a court's أدان is a conviction, see
     # quote_verbs.Verbs._verb), appeals (أهاب بـ; not the participle: مهيبة "majestic"),
-    # refutations (فنّد), doubts (شكّك في), beliefs (اعتقد البعض أنّ: past only — the present
-    # is mostly the passive يُعتقد أن "it is believed"), threats (هدّد X بـ: X is the one
-    # threatened, as the addressee of a request; not يهدد حياة "endangers"), topics raised
-    # (تطرق إلى; not the participle متطرق "extremist")
+    # refutations (فنّد), doubts (شكّك في), beliefs (يعتقد العلماء أنّ; not the passive يُعتقد
+    # أن "it is believed", see quote_content.impersonal_at), threats (هدّد بـ; not يهدد حياة
+    # "endangers"), topics raised (تطرق إلى; not the participle متطرق "extremist")
     ("أدان", "", "", _cue("أدان", "obj", strict=True)),
     ("أهاب", "يهيب", "", _cue("أهاب", "ب", strict=True)),
     ("فند", "يفند", "مفند", _cue("فند", "obj", strict=True)),
     ("شكك", "يشكك", "مشكك", _cue("شكك", "في", strict=True)),
-    ("اعتقد", "", "", replace(_cue("اعتقد", strict=True), near_comp=True)),
+    ("اعتقد", "يعتقد", "", replace(_cue("اعتقد", strict=True), near_comp=True)),
     ("هدد", "يهدد", "", _cue("هدد", "ب", strict=True)),
     ("تطرق", "يتطرق", "", _cue("تطرق", "الى", strict=True)),
 )
@@ -355,10 +355,11 @@ SPEAKER_HEADS = frozenset(_bare(normalize_text(w)) for w in (
     "برلمانيين", "دبلوماسيون", "دبلوماسيين", "ناشطون", "ناشطين", "مواقع", "صحف", "وكالات",
     "قنوات", "تقارير",
     # people by trade (وفق المخرج، قال الشاعر، أكد البحارة)
-    "مخرج", "مخرجة", "فنان", "فنانة", "شاعر", "شاعرة", "مغني", "مغنية", "مؤرخ", "صحفي",
-    "صحفية", "صحفيون", "صحفيين", "إعلامي", "إعلامية", "معلم", "معلمة", "فلاح", "فلاحون",
-    "فلاحين", "بحار", "بحارة", "تاجر", "تجار", "سائق", "موظف", "موظفة", "موظفون", "موظفين",
-    "مهندس", "مهندسة", "روائي", "روائية", "ملحن", "رسام", "حارس", "قاض",
+    # (not صحفي، إعلامي, mostly adjectives: ندوة صحفية، تصريح إعلامي; nor plurals in ين,
+    # mostly addressees: دعت الصحفيين إلى)
+    "مخرج", "مخرجة", "فنان", "فنانة", "شاعر", "شاعرة", "مغني", "مغنية", "مؤرخ", "صحفيون",
+    "معلم", "معلمة", "فلاح", "فلاحون", "بحار", "بحارة", "تاجر", "تجار", "سائق", "موظف",
+    "موظفة", "موظفون", "مهندس", "مهندسة", "روائي", "روائية", "ملحن", "رسام", "حارس", "قاض",
 ))
 #: the media an adjunct after a speaker is addressed to (في تصريح لوكالة …).
 MEDIA_HEADS = frozenset(normalize_text(w) for w in (
