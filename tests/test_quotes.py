@@ -1517,6 +1517,8 @@ def test_what_the_new_cue_verbs_do_not_say(text):
 def test_threats_and_condemnations_after_ma():
     doc, [a] = attributions("وهدد أعوان الصحة بالإضراب.")  # (the usual threat: a protest)
     assert show(doc, a) == ("وهدد", "أعوان الصحة", "بالإضراب")
+    doc, [a] = attributions("وهدد الوزير المحتجين بالتتبع القضائي.")  # (the ones threatened)
+    assert show(doc, a) == ("وهدد", "الوزير", "المحتجين بالتتبع القضائي")
     doc, atts = attributions("اختارت الأمم المتحدة السعودية لعضوية لجنة حقوق المرأة، وهو ما "
                              "أدانته منظمات حقوقية.")
     assert show(doc, atts[-1])[:2] == ("وهو ما أدانته", "منظمات حقوقية")
