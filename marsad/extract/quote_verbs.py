@@ -253,7 +253,7 @@ class Verbs(Sources):
         person (طالبت النقابة الوطنية للصحفيين التونسيين السلطاتِ) or after a feminine or
         plural head it cannot describe (ودعت المنظمة السلطَ); not a nisba adjective."""
         words = s.words
-        if cue.lemma not in W.ADDRESSING and cue.lemma != "هدد":  # (وهدد الوزير المحتجين بـ)
+        if cue.lemma not in W.ADDRESSED_AFTER_SPEAKER:
             return end
         head = self._speaker_head(strip_conj(words[j].norm))
         if head and words[j + 1].norm in QUOTES and words[j + 1].start in self.pairs:

@@ -180,6 +180,9 @@ DOCUMENTS = frozenset(normalize_text(w) for w in (
 ))
 #: verbs with an addressee before their preposition (دعا الوزير المواطنين إلى …).
 ADDRESSING = speech.ASKING | TELLS | {"نصح", "وعد"}
+#: … and verbs whose addressee may only follow a speaker it disagrees with (وهدد الوزير
+#: المحتجين بالتتبع; not وهدد أعوانُ الصحة بالإضراب, a plain subject).
+ADDRESSED_AFTER_SPEAKER = ADDRESSING | {"هدد"}
 ISSUED = frozenset(normalize_text(w) for w in ("صدر", "صادر", "الصادر", "صدرت", "الصادرة"))
 #: data and documents that "show" or "point to" something (نتائج سبر الآراء تشير إلى …):
 #: their present-tense cue inside reported content is a claim, not a habit.

@@ -212,10 +212,8 @@ class SpeakerPhrases:
             return None
         ent = s.entity_at.get(a)
         if ent is not None and ent.type == "PERS":
-            k = m = s.word_index(ent.end - 1) + 1
-            while m < len(words) and m - a < 5 and words[m].is_word and not (
-                    self._name_stop(s, m) or words[m].norm in W.STOP_NAMES):
-                m += 1
+            k = s.word_index(ent.end - 1) + 1
+            m = self._name_words_end(s, k, a + 5)
             if k < m < len(words) and (words[m].norm in W.COMMA or is_complementizer(
                     words[m].norm)):
                 k = m  # أسامة | الخريجي،: the rest of a name the tagger cut short
@@ -238,13 +236,19 @@ class SpeakerPhrases:
                 # بمحافظة جدة،), but not past a time: … محمود الهباش اليوم الأحد،
                 k = c if c > k else self._to_comma(s, k, a + 16, no_times=True)
             return k, True
-        k = a
-        while k < len(words) and k - a < 4 and words[k].is_word and not (
-                self._name_stop(s, k) or words[k].norm in W.STOP_NAMES):
-            k += 1
+        k = self._name_words_end(s, a, a + 4)
         if k == a:
             return None
         return k, self._name_like(s, a, k)
+
+    def _name_words_end(self, s: Sentence, i: int, limit: int) -> int:
+        """Where the words that may belong to a name, from word ``i`` and before ``limit``, end
+        (at a mark, a stop word or a word no name has)."""
+        words = s.words
+        while i < min(len(words), limit) and words[i].is_word and not (
+                self._name_stop(s, i) or words[i].norm in W.STOP_NAMES):
+            i += 1
+        return i
 
     def _construct(self, s: Sentence, a: int) -> bool:
         """Is the title at ``a`` the head of a construct whose last noun is definite or an

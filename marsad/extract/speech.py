@@ -146,7 +146,7 @@ VERBS: tuple[tuple[str, str, str, Cue], ...] = (
     ("لوح", "يلوح", "ملوح", _cue("لوح", "ب", strict=True)),
     # the tuning file's missed cues (session 2026-12-01): condemnations (أدانت تونس بشدة
     # التفجيرات; past only: يدين is also "owes", مدين "indebted"; with an object pronoun only
-    # after ما: إدانته "his conviction" is spelled alike; a court's أدان is a conviction, see
+    # after ما or before its subject: إدانته "his conviction" is spelled alike; a court's أدان is a conviction, see
     # quote_verbs.Verbs._verb), appeals (أهاب بـ; not the participle: مهيبة "majestic"),
     # refutations (فنّد), doubts (شكّك في), beliefs (يعتقد العلماء أنّ; not the passive يُعتقد
     # أن "it is believed", see quote_content.impersonal_at), threats (هدّد بـ; not يهدد حياة
