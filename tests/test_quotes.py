@@ -1618,3 +1618,23 @@ def test_people_by_trade_can_speak():
 def test_fixes_from_the_review_of_the_later_changes(text, expected):
     doc, atts = attributions(text)
     assert [show(doc, a) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quotation opened as a statement is one, however far after the speaker
+    ('وقال ترامب في حفل بحديقة الورود في البيت الأبيض "سوف ننسحب".',
+     [("وقال", "ترامب", "سوف ننسحب")]),
+    # its words are counted without the opening mark set apart by a space (a quoted name)
+    ('وقال الوزير على هامش كأس " دليس - دانون " أمس.', []),
+    # a verb with an object has its object before such a quotation
+    ('نفى اللاعب خبر تعرضه لوعكة صحية حيث نشر صورة له وكتب "أنا حي".',
+     [("نفى", "اللاعب", "خبر تعرضه لوعكة صحية حيث نشر صورة له")]),
+])
+def test_a_short_quotation_that_states_something(text, expected):
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected
+
+
+def test_a_country_after_kan_and_qad_speaks():
+    doc, atts = attributions("وكانت تونس قد أعلنت عن مبادرة لحل الأزمة الليبية.")
+    assert [show(doc, a) for a in atts] == [("أعلنت", "تونس", "مبادرة لحل الأزمة الليبية")]

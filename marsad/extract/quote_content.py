@@ -81,7 +81,7 @@ class Contents(SpeakerPhrases):
         loose = has_speaker or not cue.strict or (  # وتابع "…": a quotation right after it
             cue.lemma in _GOING_ON and i < len(words) and (words[i].norm == ":" or words[
                 i].norm in QUOTES and words[i].start in self.pairs and self._long_quote(
-                    words[i].start)))
+                    words[i].start, cue)))
         object_next = "obj" in cue.takes and has_speaker and i < len(words) and words[
             i].is_word and words[i].norm not in PREPOSITIONS and i not in s.date_at
         aside = _asides(s, i, end)  # الوزير، الذي كان قد أكد أنّ …، إنّ: read past it
@@ -103,7 +103,7 @@ class Contents(SpeakerPhrases):
             if quoted is not None and is_complementizer(n) and loose and words[
                     m].start < self.pairs[words[quoted].start]:
                 return quoted, quoted  # قال … مساء أمس "علينا أن نعمل": the quotation
-            if n in QUOTES and words[m].start in self.pairs and self._long_quote(words[m].start):
+            if n in QUOTES and words[m].start in self.pairs and self._long_quote(words[m].start, cue):
                 quoted = m if quoted is None else quoted
             near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
                 n in cue.takes and (n in W.FAR_PREPS or cue.lemma == "نص")  # (ينص الفصل 12
@@ -115,7 +115,7 @@ class Contents(SpeakerPhrases):
             if n == ":" and loose:
                 return m + 1, m
             if n in QUOTES and words[m].start in self.pairs and loose and (
-                    near or self._long_quote(words[m].start) and not self._titled(s, m) and (
+                    near or self._long_quote(words[m].start, cue) and not self._titled(s, m) and (
                         first_comp is None or not is_complementizer(words[first_comp].norm))
                     and not object_next):
                 return m, m
@@ -186,10 +186,14 @@ class Contents(SpeakerPhrases):
         """A quotation that names a title (مجلة "…"، برنامج "…")."""
         return m > 0 and in_table(s.words[m - 1].norm, W.TITLE_NOUNS)
 
-    def _long_quote(self, start: int) -> bool:
-        """A quotation of at least four words (not a quoted name: "وات")."""
+    def _long_quote(self, start: int, cue: speech.Cue) -> bool:
+        """A quotation of at least four words (not a quoted name: "وات"), or of two or three
+        opened as a statement is ("سوف ننسحب") after a verb that takes no object (نفى الخبر
+        … "أنا حي": the object is what is denied)."""
         close = self.pairs.get(start, start)
-        return len(self.doc.text[start:close].split()) >= 4
+        quoted = self.doc.text[start + 1:close].split()
+        return len(quoted) >= 4 or len(quoted) >= 2 and "obj" not in cue.takes and (
+            normalize_text(quoted[0]) in W.SPOKEN_OPENERS)
 
     def content(self, s: Sentence, c: int, nxt: int) -> tuple[Span | None, bool]:
         """The content that starts at word ``c``: a quotation (direct), or the words to the

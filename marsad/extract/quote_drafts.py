@@ -91,7 +91,8 @@ class Drafting(Contents):
             return None  # (cheap test first: most verbs have neither before them)
         front = self.fronted_speaker(s, k)
         if front is None:
-            place = s.entity_covering(k - 1)  # وكانت تونس أعلنت: a country speaks
+            end = k - 1 if s.words[k - 1].norm == "قد" else k
+            place = s.entity_covering(end - 1)  # وكانت تونس (قد) أعلنت: a country speaks
             i = s.word_index(place.start) if place is not None and place.type == "LOC" else 0
             if i > 0 and strip_conj(s.words[i - 1].norm) in W.KAN:
                 return place

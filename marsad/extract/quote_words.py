@@ -218,6 +218,10 @@ NOUN_CUES = frozenset(normalize_text(w) for w in ("طالب",))
 #: cue verbs spelled like a preposition or an adjective (عبر "via", بين "between", أبرز).
 PREP_LIKE = frozenset({"عبر", "بين", "أبرز"})
 #: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …), as written and normalized.
+# a short quotation opened by one of these is a statement, not a quoted name ("سوف ننسحب")
+SPOKEN_OPENERS = frozenset(normalize_text(w) for w in (
+    "سوف", "لن", "لا", "لم", "لقد", "قد", "نحن", "أنا", "إننا", "إنني", "لسنا", "لست", "ليس",
+    "كنا", "يجب", "علينا", "هذا", "هذه"))
 GIST_WORDS = ("مفاده", "مفادها", "ومفاده", "ومفادها")
 GIST = frozenset(normalize_text(w) for w in GIST_WORDS)
 
