@@ -1638,3 +1638,36 @@ def test_a_short_quotation_that_states_something(text, expected):
 def test_a_country_after_kan_and_qad_speaks():
     doc, atts = attributions("وكانت تونس قد أعلنت عن مبادرة لحل الأزمة الليبية.")
     assert [show(doc, a) for a in atts] == [("أعلنت", "تونس", "مبادرة لحل الأزمة الليبية")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # أي right after the speaker opens the object ("any"), not an aside ("that is")
+    ("وفي موضوع آخر نفى حازم قاسم اي علاقة للشهيد مع حزب الله.",
+     [("نفى", "حازم قاسم", "اي علاقة للشهيد مع حزب الله")]),
+    # a bare time after the verb's comma: the preposition it takes is still near
+    ("وكانت مصادر إعلامية أفادت، أمس بمقتل اثنين من المشاركين في الاحتجاجات.",
+     [("أفادت", "مصادر إعلامية", "بمقتل اثنين من المشاركين في الاحتجاجات")]),
+    # a title between commas right after the verb is its speaker
+    ("أكد، مدير عام الامتحانات بوزارة التربية، عمر الولباني، أن الإصلاح سيتواصل.",
+     [("أكد", "مدير عام الامتحانات بوزارة التربية، عمر الولباني", "الإصلاح سيتواصل")]),
+    # a person whose name opens in ب is no complement of صرّح بـ
+    ("صرّح بيبي ماروتا المدير العام لنادي جوفنتوس الإيطالي أن تجديد العقد اقترب.",
+     [("صرّح", "بيبي ماروتا المدير العام لنادي جوفنتوس الإيطالي", "تجديد العقد اقترب")]),
+    # ل + a definite noun right after the verb is whom she told (وأكدت للرادار)
+    ("وقالت المواطنة إنها فقيرة. وأكدت للرادار أنها فضلت شراء قطعة أرض.",
+     [("وقالت", "المواطنة", "فقيرة"), ("وأكدت", "المواطنة", "فضلت شراء قطعة أرض")]),
+    # a request's title between commas with no one named is its addressee
+    ('وقالت النقابية إن الوضع صعب. كما طالبت ،وزيرة الصحة، ب"احداث نظام أساسي للأطباء".',
+     [("وقالت", "النقابية", "الوضع صعب"),
+      ("طالبت", "النقابية", "احداث نظام أساسي للأطباء")]),
+    # حسب ما جاء على لسانه: a pronoun source; على لسان الوزير: the minister speaks
+    ("وتم إيقاف المتهمين، حسب ما جاء على لسان الناطق باسم الداخلية.",
+     [("حسب ما جاء على لسان", "الناطق باسم الداخلية", "وتم إيقاف المتهمين")]),
+    ("وبين بن عاشور أن اللجنة تأكدت من ذلك، حسب ما جاء على لسانه. كما أكد أن اللجنة "
+     "استمعت إلى المتهمين.",
+     [("وبين", "بن عاشور", "اللجنة تأكدت من ذلك"),
+      ("أكد", "بن عاشور", "اللجنة استمعت إلى المتهمين")]),
+])
+def test_speakers_and_objects_found_in_batches_50_and_52(text, expected):
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected

@@ -93,6 +93,9 @@ class Contents(SpeakerPhrases):
                            or m > i and words[m].norm in speech.VERB_FORMS
                            and relative_at(s, m) is None
                            and not self._via_word_at(s, m))), None)
+        lead = i  # the first word past commas and bare times (أفادت، أمس بمقتل …)
+        while lead < end and (words[lead].norm in W.COMMA or words[lead].norm in W.NP_BREAKS):
+            lead += 1
         quoted = None  # a long quotation opened after the speaker: its أنّ is quoted
         past_adjunct = False  # a statement or a place in ب read past (في بيان له بتونس)
         for m in range(i, end):
@@ -105,7 +108,8 @@ class Contents(SpeakerPhrases):
                 return quoted, quoted  # قال … مساء أمس "علينا أن نعمل": the quotation
             if n in QUOTES and words[m].start in self.pairs and self._long_quote(words[m].start, cue):
                 quoted = m if quoted is None else quoted
-            near = m == i or m == i + 1 and words[i].norm in W.COMMA or (
+            near = m == i or m == i + 1 and words[i].norm in W.COMMA or m == lead and (
+                nb not in W.ADJUNCT_HEADS) or (
                 n in cue.takes and (n in W.FAR_PREPS or cue.lemma == "نص")  # (ينص الفصل 12
                 and nb not in W.ADJUNCT_HEADS) or (  # من مشروع القانون على …)
                 words[i].norm in W.COMMA and words[m - 1].norm in W.COMMA and m - i <= 7)

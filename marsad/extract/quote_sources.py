@@ -27,6 +27,8 @@ from marsad.extract.quote_drafts import Draft, Drafting
 from marsad.model import Span
 from marsad.text.normalize import normalize_text
 
+_TONGUE = frozenset(normalize_text("لسان" + p) for p in ("ه", "ها", "هم", "هما"))
+
 
 class Sources(Drafting):
     """Source phrases, and the readings of speech verbs whose speaker or content lies
@@ -140,6 +142,10 @@ class Sources(Drafting):
                 j += 1
             if verb in ("جاء", "ورد") and j < len(words) and words[j].norm in ("في", "علي"):
                 j += 1  # جاء في، ورد على
+                if words[j - 1].norm == "علي" and j < len(words) and words[j].norm in _TONGUE:
+                    return self._pronoun_source(s, k, j + 1, nxt)  # حسب ما جاء على لسانه
+                if words[j - 1].norm == "علي" and j + 1 < len(words) and words[j].norm == "لسان":
+                    j += 1  # حسب ما جاء على لسان الوزير: the minister speaks
             j = self._skip_media(s, self.past_times(s, self._framed_time(s, j)))
             # (وفقا لما أفاد به اليوم الناطق، وفق ما ذكره، اليوم الجمعة، المدير العام)
             if j < len(words) and words[j].norm in PREPOSITIONS:

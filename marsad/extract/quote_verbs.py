@@ -88,7 +88,8 @@ class Verbs(Sources):
                 or is_complementizer(before) or W.COMP_PRONOUN.match(before)):
             return None  # إعلام طالب النفاذ: "applicant", a noun
         if k + 2 < len(words) and words[k + 1].norm in W.COMMA and words[k + 2].is_word and (
-                k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))):
+                k + 2 in s.entity_at or self._name_like(s, k + 2, min(len(words), k + 4))
+                or self._titled_after_comma(s, k + 2, cue)):  # أكد، مدير عام …، أن
             return self._verb_after_comma(s, k, nxt, cue)  # وأوضح، عبد الفتاح مورو، أن
         j = self.subject_start(s, k)  # after a time: كشف اليوم الثلاثاء محمد …
         if cue.lemma == "أدان" and any(in_table(w.norm, _COURTS) for w in words[j:j + 2]):
@@ -115,11 +116,13 @@ class Verbs(Sources):
                       or self._object_not_subject(s, k, j, subject_end, cue)  # واكد وقوفَ …
                       or _plural_ending(words[k].norm)  # وطالبوا السلط المعنية: the addressee
                       or j < len(words) and self._medium(s, j)  # قالت لقناة "…"
+                      or after.startswith("لل") and len(after) > 4  # وأكدت للرادار: to whom
                       or self._addressee_first(s, k + 1, cue)  # ودعا رجال الأعمال إلى …
                       or addressed  # كما طالب السلطات بـ
                       or self._accusative_plural(s, j, cue)  # ودعا التونسيين إلى …
                       or "ب" in cue.takes and after.startswith("ب")
-                      and not name_like_ba(after))  # وطالبه باتخاذ
+                      and not name_like_ba(after) and not (  # وطالبه باتخاذ (not صرّح
+                          j in s.entity_at and s.entity_at[j].type == "PERS"))  # بيبي ماروتا)
         sp_end = j if no_subject else subject_end
         if sp_end == j and not no_subject:
             sp_end = self.quoted_subject(s, j, cue.takes)  # وأشارت "دي فيلت" إلى أن
@@ -351,6 +354,20 @@ class Verbs(Sources):
                 and not self._speaker_head(w.norm) and j + 1 < len(s.words)
                 and s.words[j + 1].definite)
 
+    def _titled_after_comma(self, s: Sentence, i: int, cue: speech.Cue) -> bool:
+        """Does a speaker's title open at word ``i``, after the verb's comma (أكد، مدير عام
+        الامتحانات …)? After a request, a title with no person named is its addressee (كما
+        طالبت، وزيرة الصحة، بإحداث …)."""
+        words = s.words
+        if not self._speaker_head(words[i].norm):
+            return False
+        if cue.lemma not in W.ADDRESSING:
+            return True
+        end = min(len(words), i + W.MAX_SPEAKER)
+        commas = [m for m in range(i, end) if words[m].norm in W.COMMA]
+        return any(e.type == "PERS" for e in s.entities_in(i, end)) or len(commas) > 1 and (
+            self._name_like(s, commas[0] + 1, commas[1]))  # طالبت، الكاتبة العامة …، حبيبة …،
+
     def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
                           cue: speech.Cue) -> Draft | None:
         """وأوضح، عبد الفتاح مورو، نائب رئيس المجلس، أن …: the speaker between commas."""
@@ -435,8 +452,9 @@ class Verbs(Sources):
                 if m == sp_end and self._object_after_comma(s, m + 1):
                     return sp_end, (m + 1, m)  # ووصف دوغان، مسألةَ العودة … بـ: the object
                 break
-        if sp_end < len(words) and words[sp_end].is_word and words[sp_end].norm not in (
-                PREPOSITIONS):
+        if sp_end < len(words) and words[sp_end].is_word and (words[sp_end].norm not in (
+                PREPOSITIONS) or words[sp_end].norm == "اي" and sp_end + 1 < len(words) and words[
+                sp_end + 1].is_word):  # نفى الوزير أي علاقة: "any" (not ، أي "that is")
             return sp_end, (sp_end, sp_end)
         return None
 
