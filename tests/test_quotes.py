@@ -1671,3 +1671,21 @@ def test_a_country_after_kan_and_qad_speaks():
 def test_speakers_and_objects_found_in_batches_50_and_52(text, expected):
     doc, atts = attributions(text)
     assert [show(doc, a) for a in atts] == expected
+
+
+def test_straight_marks_nest_only_near():
+    # a quotation inside a quotation closes, and so does the one around it
+    text = 'وقال المصدر "الطائرة من طراز "أنطونوف-26" وأقلعت من المطار".'
+    pairs = quote_pairs(text)
+    outer, inner = text.index('"الطائرة'), text.index('"أنطونوف')
+    assert pairs == {inner: text.index('" وأقلعت'), outer: text.rindex('"')}
+    # an opener left unclosed before a nested pair does not pair sentences later: the far
+    # closer opens what follows it
+    text = ('وأكد على "ضرورة محاربة الإرهاب وذلك "قبل أن نغزى في عقر دارنا"حسب تعبيره. '
+            + "وأعرب عن استهجانه لما أقدمت عليه النقابة من انتهاك لحرمة قصر الحكومة. " * 6
+            + 'وأضاف أن" الحركة تسعى إلى خوض مرحلة جديدة" وفق تأكيده.')
+    pairs = quote_pairs(text)
+    assert text.index('"ضرورة') not in pairs
+    assert pairs[text.index('" الحركة')] == text.index('" وفق')
+    doc, atts = attributions(text)
+    assert show(doc, atts[-1])[0::2] == ("وأضاف", "الحركة تسعى إلى خوض مرحلة جديدة")

@@ -127,6 +127,7 @@ def quote_pairs(text: str) -> dict[int, int]:
     pos = 0
     for line in text.split("\n"):
         stack: list[tuple[int, str]] = []
+        nesting: set[int] = set()  # straight openers with another opened inside them
         for m in re.finditer(r'[«»“”"„″]', line):
             ch, at = m.group(), pos + m.start()
             if ch == "″":  # a double prime typed for the closing mark (“هآرتس″)
@@ -140,8 +141,14 @@ def quote_pairs(text: str) -> dict[int, int]:
                         continue  # opens nothing (… البلاد ".), nor pairs with a far one
                     side = "close"
                 if stack and stack[-1][1] == '"' and side != "open":
-                    pairs[stack.pop()[0]] = at
+                    opener = stack.pop()[0]
+                    if opener not in nesting or at - opener <= _NEAR_QUOTE:
+                        pairs[opener] = at  # (not على "ضرورة … "قبل أن نغزى"حسب تعبيره …
+                    else:  # … and, sentences later, أن" الحركة …": it was unclosed, and
+                        stack.append((at, ch))  # this one opens what follows
                 elif side != "close":
+                    if stack and stack[-1][1] == '"':
+                        nesting.add(stack[-1][0])  # "الطائرة من طراز "أنطونوف-26" وأقلعت"
                     stack.append((at, ch))
                 continue
             elif ch in QUOTES and ch != "”":
