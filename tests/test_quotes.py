@@ -1689,3 +1689,24 @@ def test_straight_marks_nest_only_near():
     assert pairs[text.index('" الحركة')] == text.index('" وفق')
     doc, atts = attributions(text)
     assert show(doc, atts[-1])[0::2] == ("وأضاف", "الحركة تسعى إلى خوض مرحلة جديدة")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject set off by a comma before كان قد
+    ('يذكر أن وزير التربية ناجي جلول، كان قد أعلن، في تصريح إعلامي، أن مناظرة "السيزيام" '
+     "ستكون إجبارية.",
+     [("أعلن", "وزير التربية ناجي جلول", 'مناظرة "السيزيام" ستكون إجبارية')]),
+    # … but not a unit joined by و after the name (the speaker is the whole apposition)
+    ("يذكر أن محمد فريخة، رجل الأعمال، والنائب بالبرلمان عن حركة النهضة، كان نفى ما يروج "
+     "من أخبار.", []),
+    # players speak, after a quantifier too
+    ("كان مجموعة من لاعبي منتخب السلفادور أعلنوا في مؤتمر صحفي أن رجل أعمال عرض عليهم "
+     "أموالا.",
+     [("أعلنوا", "مجموعة من لاعبي منتخب السلفادور", "رجل أعمال عرض عليهم أموالا")]),
+    # a source inserted before the verb's أنّ: the verb's content is read past it
+    ("وبينت الأبحاث الأولية وفق بلاغ الوزارة، أن الطفلة تبلغ من العمر 11 سنة.",
+     [("وبينت", "الأبحاث الأولية", "الطفلة تبلغ من العمر 11 سنة")]),
+])
+def test_subjects_and_contents_found_in_batch_54(text, expected):
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected

@@ -73,6 +73,9 @@ class Contents(SpeakerPhrases):
         far = min(len(words), i + 2 * limit, max(nxt, i + 1))  # for أنّ only
         if end == nxt < len(words) and words[nxt].norm in speech.SAYING:
             end += 1  # وعلّق الوزير على … قائلا: «…»
+        past = self._past_inserted_source(s, nxt) if i <= nxt < i + limit else None
+        if past is not None:
+            end = far = past  # وبينت الأبحاث وفق بلاغ الوزارة، أن …: read past the source
         if has_speaker and i + 1 < len(words) and words[i].norm in W.COMMA and not (
                 is_complementizer(words[i + 1].norm)):
             framed = self._framed_complement(s, i + 1, cue)  # وقال المسؤول، قبل ساعات …، إن
@@ -162,6 +165,19 @@ class Contents(SpeakerPhrases):
                     _in_code(words, m)):
                 return m + 1, m
         return None
+
+    @staticmethod
+    def _past_inserted_source(s: Sentence, m: int) -> int | None:
+        """The end of a source phrase inserted at word ``m`` before the cue's أنّ (وفق بلاغ
+        الوزارة، أن): the index after that أنّ, or ``None``."""
+        words = s.words
+        if m >= len(words) or words[m].norm not in speech.SOURCE_WORDS:
+            return None
+        close = next((x for x in range(m + 1, min(len(words), m + 8)) if not words[x].is_word),
+                     None)
+        if close is None or words[close].norm not in W.COMMA or close + 1 >= len(words):
+            return None
+        return close + 2 if is_complementizer(words[close + 1].norm) else None
 
     def _framed_complement(self, s: Sentence, a: int, cue: speech.Cue
                            ) -> tuple[int, int] | None:

@@ -526,7 +526,10 @@ class SpeakerPhrases:
         """الوزيرة قالت إنّ: the noun phrase before the verb, after an opener (من جهته)."""
         words = s.words
         i = k
-        while i > 0 and words[i - 1].norm in ("قد", "وقد", *W.COMMA):
+        kan = False  # a subject set off by a comma before كان (وزير التربية ناجي جلول، كان قد أعلن)
+        while i > 0 and (words[i - 1].norm in ("قد", "وقد", *W.COMMA) or i > 1 and words[
+                i - 1].norm in W.KAN and words[i - 2].norm in W.COMMA):
+            kan = kan or words[i - 1].norm in W.KAN
             i -= 1
         top = i
         while i > 0 and words[i - 1].norm not in W.STOPS and top - i < W.MAX_SPEAKER:
@@ -543,8 +546,9 @@ class SpeakerPhrases:
                 or words[i].norm in speech.VERB_FORMS):
             i += 1  # أصدرت الوزارة بلاغا، توضح فيه: the verb's subject (not خفر السواحل)
             k = min(k, self.speaker_end(s, i, appose=False))
-        if i >= k or not self.speaker_like(s, i, k, relative=False) or self._adverbial(s, i):
-            return None  # (not بالتنسيق مع فرع المعهد …: an adjunct)
+        if i >= k or not self.speaker_like(s, i, k, relative=False) or self._adverbial(s, i) or (
+                kan and words[i].norm.startswith("وال")):
+            return None  # (not بالتنسيق مع فرع المعهد …: an adjunct; nor …، والنائب …، كان)
         rel = next((m for m in range(i + 1, k) if words[m].norm in W.RELATIVE_PRONOUNS), None)
         if rel is not None and self.speaker_like(s, i, rel, relative=False):
             k = rel  # والد الشهيدة سارة التي لم يتجاوز عمرها 12 سنة يقول: not the clause
