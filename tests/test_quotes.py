@@ -1711,3 +1711,22 @@ def test_straight_marks_nest_only_near():
 def test_subjects_and_contents_found_in_batch_54(text, expected):
     doc, atts = attributions(text)
     assert [show(doc, a) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title takes its ministry's العلاقة مع, a mission in ب, the radio it directs
+    ("قال وزير العلاقة مع مجلس نواب الشعب مهدي بن غربية إن الحكومة ماضية في الإصلاح.",
+     [("قال", "وزير العلاقة مع مجلس نواب الشعب مهدي بن غربية", "الحكومة ماضية في الإصلاح")]),
+    ("أكد رئيس بعثة صندوق النقد الدولي، بيورن روتر، أن النمو سيتحسن.",
+     [("أكد", "رئيس بعثة صندوق النقد الدولي، بيورن روتر", "النمو سيتحسن")]),
+    ("أكد المدير العام لإذاعة شمس اف ام لطفي زڤدانة أن الأجور ستصرف.",
+     [("أكد", "المدير العام لإذاعة شمس اف ام لطفي زڤدانة", "الأجور ستصرف")]),
+    # … but a medium after a named office or a source is whom it told
+    ("وقال مدير المستشفى لإذاعة موزاييك إن الوضع مستقر.",
+     [("وقال", "مدير المستشفى", "الوضع مستقر")]),
+    ('وفق ما أكده مصدر لمراسلة "الجوهرة أف أم" بالجهة، تم نقل أحد المحتجين.',
+     [("وفق ما أكده", "مصدر", "تم نقل أحد المحتجين")]),
+])
+def test_titles_found_in_batches_58_and_60(text, expected):
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected

@@ -414,6 +414,9 @@ class SpeakerPhrases:
             return True
         if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
             return not first or n in speech.PARTICIPLE_FORMS
+        if not first and n in W.BA_TITLE_NOUNS and prev is not None and self._speaker_head(
+                prev.norm):
+            return False  # رئيس بعثة صندوق النقد الدولي
         if n.startswith("ب") and not first and self._member_of(s, i):
             return False  # النائب بمجلس الشعب، مصدر طبي بقسم الاستعجالي
         if n.startswith("بال") and n not in W.NAME_PARTS or n.startswith("وب") and len(n) > 4:
@@ -437,7 +440,19 @@ class SpeakerPhrases:
             return True  # وعلل الوزير ذلك بـ: the object (not أحد مستعملي هذا الطريق)
         if not first and n in W.GUEST:
             return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
-        return not first and self._medium(s, i)
+        return not first and self._medium(s, i) and not self._bare_title(s, i)
+
+    def _bare_title(self, s: Sentence, i: int) -> bool:
+        """Is the phrase before word ``i`` a definite title and nothing else (المدير العام
+        لإذاعة شمس: the radio is what he directs, not whom he told; not مصدر لمراسلة …)?"""
+        j = i - 1
+        while j > 0 and s.words[j].norm in W.TITLE_ADJECTIVES or s.words[j].norm in (
+                "العام", "الاول", "المدير", "الرئيس") and j > 0 and self._speaker_head(
+                    s.words[j - 1].norm):
+            j -= 1  # (الرئيس المدير العام)
+        return s.words[j].definite and self._speaker_head(s.words[j].norm) and (
+            j == 0 or not s.words[j - 1].is_word or (
+            s.words[j - 1].norm in speech.VERB_FORMS))
 
     @staticmethod
     def _medium(s: Sentence, i: int) -> bool:
