@@ -1730,3 +1730,19 @@ def test_subjects_and_contents_found_in_batch_54(text, expected):
 def test_titles_found_in_batches_58_and_60(text, expected):
     doc, atts = attributions(text)
     assert [show(doc, a) for a in atts] == expected
+
+
+def test_a_quotation_opened_right_after_a_comma():
+    doc, atts = attributions('وأضافت ضيفة "بوليتكا" اليوم من جبل جلود بمناسبة إحياء الذكرى،" 4 '
+                             'سنوات تاريخ طويل عند البحث عن الحقيقة".')
+    assert [show(doc, a) for a in atts] == [
+        ("وأضافت", 'ضيفة "بوليتكا"', "4 سنوات تاريخ طويل عند البحث عن الحقيقة")]
+    # (with a quotation open, the mark after a comma closes it)
+    assert quote_pairs('قال "نحن هنا،" وأضاف') == {4: 13}
+
+
+def test_a_participles_form_after_a_preposition_ends_no_content():
+    doc, atts = attributions('وقال الاتحاد في مذكرة قدمها خلال اجتماع تشاوري بقصر قرطاج، "لا بد '
+                             'من تحمل الدولة لمسؤوليتها".')
+    assert [show(doc, a) for a in atts] == [
+        ("وقال", "الاتحاد", "لا بد من تحمل الدولة لمسؤوليتها")]

@@ -140,6 +140,9 @@ def quote_pairs(text: str) -> dict[int, int]:
                     if stack and stack[-1][1] == '"' and at - stack[-1][0] > _NEAR_QUOTE:
                         continue  # opens nothing (… البلاد ".), nor pairs with a far one
                     side = "close"
+                if side == "close" and not (stack and stack[-1][1] == '"') and m.start() > 0 and (
+                        line[m.start() - 1] in "،,:"):
+                    side = "open"  # nothing open: بمناسبة إحياء ذكرى اغتياله،" 4 سنوات …"
                 if stack and stack[-1][1] == '"' and side != "open":
                     opener = stack.pop()[0]
                     if opener not in nesting or at - opener <= _NEAR_QUOTE:
@@ -159,6 +162,16 @@ def quote_pairs(text: str) -> dict[int, int]:
                 stack.append((at, "“"))  # some texts open with ” as well
         pos += len(line) + 1
     return pairs
+
+
+def _after_preposition(s: Sentence, h: int) -> bool:
+    """A participle's form right after a preposition is a noun (في مذكرة قدمها، إلى مطالبة):
+    it ends the reading of no cue before it."""
+    return h > 0 and s.words[h].norm in speech.PARTICIPLE_FORMS and s.words[h].norm not in (
+        speech.VERB_FORMS) and s.words[h - 1].norm in _NOUN_PREPS
+
+
+_NOUN_PREPS = frozenset(normalize_text(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع"))
 
 
 #: how far back (characters) a straight mark with a space before it looks for its opener: one
@@ -291,6 +304,7 @@ class Reader(Verbs):
                     aside is None):  # (an aside's verb speaks for the speaker)
                 continue
             nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
+                        and not _after_preposition(s, h)
                         and asides[h] is None and s.words[h].norm not in W.GIST
                         and not impersonal_at(s, h)
                         and not self._via_at(s, h) and not self._no_threat(s, h)),
