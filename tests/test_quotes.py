@@ -1745,3 +1745,19 @@ def test_a_participles_form_after_a_preposition_ends_no_content():
                              'من تحمل الدولة لمسؤوليتها".')
     assert [show(doc, a) for a in atts] == [
         ("وقال", "الاتحاد", "لا بد من تحمل الدولة لمسؤوليتها")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ألا ("that … not") opens the content and keeps its negation; توقعت is a past, not the
+    # impersonal present يتوقع
+    ("وقالت السعودية إن قطع العلاقات خطوة أولى لكنها توقعت ألا يؤثر الخلاف على المحادثات.",
+     [("وقالت", "السعودية", "قطع العلاقات خطوة أولى"),
+      ("توقعت", "السعودية", "ألا يؤثر الخلاف على المحادثات")]),
+    ("ويتوقع أن ترتفع الأسعار.", []),
+    # "during it" after the verb: the subject of the clause's opening verb announces
+    ("عقدت الهيئة المديرة للمهرجان، الثلاثاء، ندوة صحفية أعلنت خلالها عن برنامج الدورة.",
+     [("أعلنت", "الهيئة المديرة للمهرجان", "برنامج الدورة")]),
+])
+def test_that_not_and_during_it(text, expected):
+    doc, atts = attributions(text)
+    assert [show(doc, a) for a in atts] == expected

@@ -119,6 +119,8 @@ class Contents(SpeakerPhrases):
             if is_complementizer(n) and (m == 0 or words[m - 1].norm not in W.TIME_CONJ) and not (
                     _in_code(words, m)):
                 return m + 1, m
+            if m == i and self._that_not(s, m):
+                return m, m  # توقعت ألا يؤثر الخلاف: the content keeps its negation
             if n == ":" and loose:
                 return m + 1, m
             if n in QUOTES and words[m].start in self.pairs and loose and (

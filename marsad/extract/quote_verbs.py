@@ -199,6 +199,8 @@ class Verbs(Sources):
             speaker = topic  # أما الأستاذة …، آمال قرامي، فقد أوضحت أن
         elif speaker is None and not self._pronoun_subject(s, k):
             speaker = self.fronted_speaker(s, k)
+            if speaker is None and k + 1 < len(words) and words[k + 1].norm in _DURING_IT:
+                speaker = self._clause_subject(s, k)  # عقدت الهيئة ندوة أعلنت خلالها عن …
             if speaker is None and (k == 0 or s.words[k - 1].is_word) and not (
                     W.COMP_PRONOUN.match(before)):
                 return None  # مشكلة الأراضي أكدت أنهم …: the subject speaks for no one
@@ -206,8 +208,8 @@ class Verbs(Sources):
             speaker = self._clause_subject(s, k)  # قدّم النائب … اعتذاره، وقال فيها إن …
         elif speaker is None:
             speaker = self._content_subject(s, k)  # … أن السلطات اتصلت به وأكدت له أنها
-        if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and w_is_present(words[k].norm) \
-                and opened[1] == k + 1:
+        if speaker is None and cue.lemma in W.IMPERSONAL_LEMMAS and opened[1] == k + 1 and (
+                w_is_present(words[k].norm, cue.lemma)):
             return None  # ويرجح أن …: "it is likely", no one speaks
         if speaker is None and cue.lemma == "نص":
             return None  # ينص: a text stipulates; no person's words go on
@@ -683,11 +685,15 @@ def _person_before(s: Sentence, r: int) -> bool:
     return any(x.type == "PERS" and x.end == end for x in s.entities_in(max(0, e - 6), e + 1))
 
 
-def w_is_present(norm: str) -> bool:
-    """Is a verb form in the present tense (يرجح، ويرجح، تتوقع)?"""
-    return strip_conj(norm)[:1] in "يت"
+def w_is_present(norm: str, lemma: str = "") -> bool:
+    """Is a verb form in the present tense (يرجح، ويرجح، تتوقع; not the past of a verb in ت:
+    توقعت، توقع)?"""
+    w = strip_conj(norm)
+    return w[:1] in "يت" and not (lemma[:1] == "ت" and w.startswith(normalize_text(lemma)[:3]))
 
 
+#: "during it", "in it" after a verb that closes a clause about a meeting or a statement
+_DURING_IT = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
 #: discourse links between a cue and its object: في هذا السياق، في السياق ذاته، في هذا الصدد.
 _LINK_HEADS = frozenset(normalize_text(w) for w in ("السياق", "الصدد", "الإطار", "الاطار", "المقابل"))
 _LINK_POINTERS = frozenset(normalize_text(w) for w in ("هذا", "ذات", "نفس", "ذاته", "نفسه"))

@@ -46,6 +46,8 @@ _PLURAL_HEADS = frozenset(normalize_text(w) for w in (
 _CLAUSE_OPENERS = frozenset(normalize_text(w) for w in (
     "قد", "فقد", "وقد", "لقد", "ولقد", "تم", "وتم"))
 #: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
+_THAT_NOT = frozenset(("ألا", "وألا", "بألا"))
+_PRONOUN_TIMES = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "حينها", "آنذاك"))
 _LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
 #: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
 _SELF_MARKS = frozenset(m for m in speech.SAME_SOURCE_MARKS if m.endswith(("ه", "ها"))
@@ -158,6 +160,11 @@ class SpeakerPhrases:
                 break
         return m
 
+    def _that_not(self, s: Sentence, i: int) -> bool:
+        """ألا (أنْ لا, "that … not"; not إلا "except"), as the text spells it."""
+        w = s.words[i]
+        return self.doc.text[w.start:w.end] in _THAT_NOT
+
     def subject_start(self, s: Sentence, k: int) -> int:
         """Where the subject of the verb at word ``k`` starts: right after it, or after a
         time between them when a speaker's noun, an entity or a known name follows the time
@@ -170,6 +177,8 @@ class SpeakerPhrases:
             return k + 1  # وكان ترامب وصف الأحد كيم بأنه …: the subject came first
         if m in s.entity_at or self._speaker_head(words[m].norm) or self._known_name(s, m) > m:
             return m
+        if words[k + 1].norm in _PRONOUN_TIMES:
+            return m  # أعلنت خلالها عن برنامج …: no subject after "during it"
         return k + 1
 
     def _person_at(self, s: Sentence, i: int) -> bool:
@@ -410,7 +419,7 @@ class SpeakerPhrases:
         if n in speech.PRONOUN_SOURCES:
             return True  # وأضاف قوله
         if is_complementizer(n) or n in PREPOSITIONS or i in s.date_at or n[:1] == "ف" and (
-                is_complementizer(n[1:])):
+                is_complementizer(n[1:])) or self._that_not(s, i):
             return True
         if n in speech.VERB_FORMS or n in speech.PARTICIPLE_FORMS or n in speech.SOURCE_WORDS:
             return not first or n in speech.PARTICIPLE_FORMS
