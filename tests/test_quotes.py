@@ -32,6 +32,12 @@ def attributions(text: str) -> tuple[Doc, list[Attribution]]:
     return doc, list(doc.group("attributions"))  # type: ignore[arg-type]
 
 
+def reads(text: str) -> list[tuple[str | None, ...]]:
+    """(cue, speaker, content) of each attribution found in ``text``."""
+    doc, atts = attributions(text)
+    return [show(doc, a) for a in atts]
+
+
 def speakers(text: str) -> list[str | None]:
     """The resolved speaker of each attribution found in ``text``."""
     doc, atts = attributions(text)
@@ -1495,8 +1501,7 @@ def test_the_present_of_lahaza_takes_no_object():
 def test_condemnations_appeals_doubts_beliefs_threats(text, expected):
     """Cue verbs the tuning file's misses asked for (أدان، أهاب، فنّد، شكّك، اعتقد، هدّد، تطرّق)
     and a weak verb with an object pronoun written with alef (نفاه)."""
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -1616,8 +1621,7 @@ def test_people_by_trade_can_speak():
      []),
 ])
 def test_fixes_from_the_review_of_the_later_changes(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1631,8 +1635,7 @@ def test_fixes_from_the_review_of_the_later_changes(text, expected):
      [("نفى", "اللاعب", "خبر تعرضه لوعكة صحية حيث نشر صورة له")]),
 ])
 def test_a_short_quotation_that_states_something(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 def test_a_country_after_kan_and_qad_speaks():
@@ -1669,8 +1672,7 @@ def test_a_country_after_kan_and_qad_speaks():
       ("أكد", "بن عاشور", "اللجنة استمعت إلى المتهمين")]),
 ])
 def test_speakers_and_objects_found_in_batches_50_and_52(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 def test_straight_marks_nest_only_near():
@@ -1708,8 +1710,7 @@ def test_straight_marks_nest_only_near():
      [("وبينت", "الأبحاث الأولية", "الطفلة تبلغ من العمر 11 سنة")]),
 ])
 def test_subjects_and_contents_found_in_batch_54(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1727,8 +1728,7 @@ def test_subjects_and_contents_found_in_batch_54(text, expected):
      [("وفق ما أكده", "مصدر", "تم نقل أحد المحتجين")]),
 ])
 def test_titles_found_in_batches_58_and_60(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
 
 
 def test_a_quotation_opened_right_after_a_comma():
@@ -1759,5 +1759,4 @@ def test_a_participles_form_after_a_preposition_ends_no_content():
      [("أعلنت", "الهيئة المديرة للمهرجان", "برنامج الدورة")]),
 ])
 def test_that_not_and_during_it(text, expected):
-    doc, atts = attributions(text)
-    assert [show(doc, a) for a in atts] == expected
+    assert reads(text) == expected
