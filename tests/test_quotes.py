@@ -1760,3 +1760,17 @@ def test_a_participles_form_after_a_preposition_ends_no_content():
 ])
 def test_that_not_and_during_it(text, expected):
     assert reads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker's noun inside a prepositional phrase is no fronted speaker
+    ("وقالت الصحفية إنه تم العثور على رسائل. كما تم العثور على مواقع تدعو للعنف بجواله. "
+     "ولاحظت أن التحقيقات ترجح أنه يعاني من مرض.",
+     [("وقالت", "الصحفية", "تم العثور على رسائل"),
+      ("ولاحظت", "الصحفية", "التحقيقات ترجح أنه يعاني من مرض")]),
+    # … but a quantifier's من leads to one
+    ("وكان عدد من أساتذة جامعة الزيتونة استنكروا منع الوزارة زملاءهم من الحج.",
+     [("استنكروا", "عدد من أساتذة جامعة الزيتونة", "منع الوزارة زملاءهم من الحج")]),
+])
+def test_no_fronted_speaker_inside_a_prepositional_phrase(text, expected):
+    assert reads(text) == expected

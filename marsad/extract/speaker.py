@@ -571,7 +571,7 @@ class SpeakerPhrases:
             i += 1  # أصدرت الوزارة بلاغا، توضح فيه: the verb's subject (not خفر السواحل)
             k = min(k, self.speaker_end(s, i, appose=False))
         if i >= k or not self.speaker_like(s, i, k, relative=False) or self._adverbial(s, i) or (
-                kan and words[i].norm.startswith("وال")):
+                kan and words[i].norm.startswith("وال")) or self._head_after_preposition(s, i, k):
             return None  # (not بالتنسيق مع فرع المعهد …: an adjunct; nor …، والنائب …، كان)
         rel = next((m for m in range(i + 1, k) if words[m].norm in W.RELATIVE_PRONOUNS), None)
         if rel is not None and self.speaker_like(s, i, rel, relative=False):
@@ -581,6 +581,19 @@ class SpeakerPhrases:
         if not self.speaker_like(s, i, k, relative=False):
             return None
         return s.span(self._apposed_before(s, i, k), k)
+
+    def _head_after_preposition(self, s: Sentence, i: int, k: int) -> bool:
+        """Does the first word of ``[i, k)`` that can speak follow a preposition that ends a
+        speaker's phrase (تم العثور على مواقع تدعو …: the websites are what was found, no
+        fronted speaker; not عدد من أساتذة الجامعة استنكروا)?"""
+        words = s.words
+        for m in range(i, k):
+            if m in s.entity_at and s.entity_at[m].type in ("PERS", "ORG") or self._speaker_head(
+                    words[m].norm) or words[m].norm in self.names:
+                return False
+            if words[m].norm in PREPOSITIONS and self._stop(s, m, words[m].norm, m == i):
+                return True
+        return False
 
     def _apposed_before(self, s: Sentence, i: int, k: int) -> int:
         """The start of a fronted speaker with the units apposed before it between commas
