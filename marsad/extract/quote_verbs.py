@@ -183,7 +183,10 @@ class Verbs(Sources):
             return self._named_by_head(s, draft, s.words[j].norm)  # وأشار نفس المصدر
         if cue.near_comp and opened[1] > sp_end + 1:
             return None  # رأت نفسها …: رأى reports speech only with أنّ right after
-        if before in W.RELATIVE_PRONOUNS and speaker is None and disagree(
+        if speaker is None and cue.lemma == "نص" and (
+                text := self._stipulating_text(s, k)) is not None:
+            speaker = text  # اتفاق 18 جانفي الذي ينص على …، أن مشروع القانون ينص على
+        elif before in W.RELATIVE_PRONOUNS and speaker is None and disagree(
                 W.RELATIVE_GENDER.get(strip_conj(before)), speech.GENDER.get(words[k].norm)):
             if self._antecedent(s, speech.GENDER.get(words[k].norm)) is None:
                 return None  # الهيئة التي قال إنها …: "he said", the last speaker
@@ -369,6 +372,35 @@ class Verbs(Sources):
         commas = [m for m in range(i, end) if words[m].norm in W.COMMA]
         return any(e.type == "PERS" for e in s.entities_in(i, end)) or len(commas) > 1 and (
             self._name_like(s, commas[0] + 1, commas[1]))  # طالبت، الكاتبة العامة …، حبيبة …،
+
+    @staticmethod
+    def _stipulating_text(s: Sentence, k: int) -> Span | None:
+        """The text before ينص at ``k`` that stipulates: a law, an article, an agreement or a
+        decision right before the verb (أن مشروع القانون ينص، قرار جديد ينص) or before the
+        relative pronoun that opens its clause (اتفاق 18 جانفي 2016 الذي ينص على …)."""
+        words = s.words
+        end = k
+        while end > 0 and words[end - 1].norm in ("قد", "وقد", "و"):
+            end -= 1  # (مشروع قانون المالية و ينص)
+        if end > 0 and words[end - 1].norm in W.RELATIVE_PRONOUNS:
+            end -= 1
+            if end > 1 and words[end - 1].norm in W.COMMA:
+                end -= 1  # القانون الجديد، الذي ينص
+        i, head = end, None
+        while i > 0 and end - i < 10 and (words[i - 1].is_word or words[i - 1].norm[
+                :1].isdigit()) and not is_complementizer(words[i - 1].norm) and words[
+                i - 1].norm not in W.RELATIVE_PRONOUNS and (words[i - 1].norm not in (
+                PREPOSITIONS) or words[i - 1].norm == "بين") and not (words[i - 1].norm in speech.VERB_FORMS and speech.VERB_FORMS[
+                    words[i - 1].norm].lemma not in W.PREP_LIKE):
+            i -= 1
+            if bare(words[i].norm) in _STIPULATING:
+                head = i  # (the first of مشروع القانون)
+        if head is None:
+            return None
+        span = s.span(head, end)
+        n = words[head].norm
+        return Span(span.start + 1, span.end) if n[:1] in "لب" and not n.startswith(
+            "ال") else span  # (وفقا لقانون الإرهاب الذي ينص: the law, without ل)
 
     def _verb_after_comma(self, s: Sentence, k: int, nxt: int,
                           cue: speech.Cue) -> Draft | None:
@@ -692,6 +724,11 @@ def w_is_present(norm: str, lemma: str = "") -> bool:
     return w[:1] in "يت" and not (lemma[:1] == "ت" and w.startswith(normalize_text(lemma)[:3]))
 
 
+#: texts that stipulate (ينص): laws, articles, agreements, decisions
+_STIPULATING = frozenset(normalize_text(w) for w in (
+    "فصل", "بند", "مادة", "قانون", "أمر", "مرسوم", "اتفاق", "اتفاقية", "اتفاقيه", "قرار",
+    "منشور", "دستور", "عقد", "نظام", "ميثاق", "مشروع", "تنقيح", "مقترح", "نص", "مجلة",
+    "وثيقة", "وثيقه"))
 #: "during it", "in it" after a verb that closes a clause about a meeting or a statement
 _DURING_IT = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
 #: discourse links between a cue and its object: في هذا السياق، في السياق ذاته، في هذا الصدد.

@@ -235,6 +235,8 @@ class Reader(Verbs):
             return False  # الأرقام تشير إلى أن …: a claim
         if self._data_subject(s, k):
             return False  # نتائج سبر الآراء تشير إلى تقدّم …: a claim
+        if n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma == "نص":
+            return False  # أن قرارا جديدا ينص على …: what a text stipulates
         return any(d.content is not None and d.content.start <= raw < d.content.end
                    for d in self.drafts[-3:])
 

@@ -46,6 +46,10 @@ _PLURAL_HEADS = frozenset(normalize_text(w) for w in (
 _CLAUSE_OPENERS = frozenset(normalize_text(w) for w in (
     "قد", "فقد", "وقد", "لقد", "ولقد", "تم", "وتم"))
 #: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
+#: media a title directs (المدير العام لإذاعة شمس; not المتحدث للصحفيين: whom he told)
+_DIRECTED_MEDIA = frozenset(normalize_text(w) for w in (
+    "إذاعة", "اذاعة", "قناة", "وكالة", "صحيفة", "جريدة", "موقع", "مجلة", "تلفزيون", "تلفزة",
+    "راديو", "برنامج", "مؤسسة"))
 _THAT_NOT = frozenset(("ألا", "وألا", "بألا"))
 _PRONOUN_TIMES = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "حينها", "آنذاك"))
 _LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
@@ -449,7 +453,8 @@ class SpeakerPhrases:
             return True  # وعلل الوزير ذلك بـ: the object (not أحد مستعملي هذا الطريق)
         if not first and n in W.GUEST:
             return True  # زياد الهاني ضيف برنامج بوليتيكا: an apposition
-        return not first and self._medium(s, i) and not self._bare_title(s, i)
+        return not first and self._medium(s, i) and not (
+            bare(n) in _DIRECTED_MEDIA and self._bare_title(s, i))
 
     def _bare_title(self, s: Sentence, i: int) -> bool:
         """Is the phrase before word ``i`` a definite title and nothing else (المدير العام
@@ -588,11 +593,15 @@ class SpeakerPhrases:
         fronted speaker; not عدد من أساتذة الجامعة استنكروا)?"""
         words = s.words
         for m in range(i, k):
+            n = words[m].norm
+            if n in W.RELATIVE_PRONOUNS:
+                return not self._nominal(s, i)  # الشخصين الذين قاما بكراء السيارتين في …
+                # اعترفا (not مستنكرا الهجمة التي تعرض لها من خلال …: no noun phrase)
             if m in s.entity_at and s.entity_at[m].type in ("PERS", "ORG") or self._speaker_head(
-                    words[m].norm) or words[m].norm in self.names:
+                    n) or n in self.names:
                 return False
-            if words[m].norm in PREPOSITIONS and self._stop(s, m, words[m].norm, m == i):
-                return True
+            if n in PREPOSITIONS and n not in W.TIMES and self._stop(s, m, n, m == i):
+                return True  # (not الهياكل المهنية المجتمعة اليوم بمقر النقابة جددت)
         return False
 
     def _apposed_before(self, s: Sentence, i: int, k: int) -> int:
