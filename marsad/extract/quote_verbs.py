@@ -387,11 +387,7 @@ class Verbs(Sources):
             if end > 1 and words[end - 1].norm in W.COMMA:
                 end -= 1  # القانون الجديد، الذي ينص
         i, head = end, None
-        while i > 0 and end - i < 10 and (words[i - 1].is_word or words[i - 1].norm[
-                :1].isdigit()) and not is_complementizer(words[i - 1].norm) and words[
-                i - 1].norm not in W.RELATIVE_PRONOUNS and (words[i - 1].norm not in (
-                PREPOSITIONS) or words[i - 1].norm == "بين") and not (words[i - 1].norm in speech.VERB_FORMS and speech.VERB_FORMS[
-                    words[i - 1].norm].lemma not in W.PREP_LIKE):
+        while i > 0 and end - i < 10 and _in_text_phrase(words[i - 1]):
             i -= 1
             if bare(words[i].norm) in _STIPULATING:
                 head = i  # (the first of مشروع القانون)
@@ -724,11 +720,19 @@ def w_is_present(norm: str, lemma: str = "") -> bool:
     return w[:1] in "يت" and not (lemma[:1] == "ت" and w.startswith(normalize_text(lemma)[:3]))
 
 
-#: texts that stipulate (ينص): laws, articles, agreements, decisions
-_STIPULATING = frozenset(normalize_text(w) for w in (
-    "فصل", "بند", "مادة", "قانون", "أمر", "مرسوم", "اتفاق", "اتفاقية", "اتفاقيه", "قرار",
-    "منشور", "دستور", "عقد", "نظام", "ميثاق", "مشروع", "تنقيح", "مقترح", "نص", "مجلة",
-    "وثيقة", "وثيقه"))
+def _in_text_phrase(w: Word) -> bool:
+    """Can word ``w`` be part of the phrase that names a stipulating text (a word or a number;
+    not أنّ, a relative pronoun, a preposition other than بين, or a verb)?"""
+    n = w.norm
+    return (w.is_word or n[:1].isdigit()) and not is_complementizer(n) and (
+        n not in W.RELATIVE_PRONOUNS) and (n not in PREPOSITIONS or n == "بين") and not (
+        n in speech.VERB_FORMS and speech.VERB_FORMS[n].lemma not in W.PREP_LIKE)
+
+
+#: texts that stipulate (ينص): laws and their parts, agreements, decisions
+_STIPULATING = W.LEGAL_UNITS | frozenset(normalize_text(w) for w in (
+    "اتفاق", "اتفاقية", "قرار", "منشور", "دستور", "عقد", "نظام", "ميثاق", "مشروع", "تنقيح",
+    "مقترح", "نص", "مجلة", "وثيقة"))
 #: "during it", "in it" after a verb that closes a clause about a meeting or a statement
 _DURING_IT = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
 #: discourse links between a cue and its object: في هذا السياق، في السياق ذاته، في هذا الصدد.

@@ -83,6 +83,8 @@ SPEAKER_PREPS = {
     normalize_text("مع"): frozenset(normalize_text(w) for w in (  # وزير العلاقة مع مجلس نواب
         "العلاقة", "العلاقات")),                                   # الشعب
 }
+#: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
+LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
 #: nouns in ب that a title takes in construct (رئيس بعثة صندوق النقد، رئيس بلدية صفاقس).
 BA_TITLE_NOUNS = frozenset(normalize_text(w) for w in (
     "بعثة", "بلدية", "برلمان", "بنك", "برنامج", "بورصة", "بيت", "بعثات"))
@@ -222,11 +224,11 @@ IMPERSONAL_LEMMAS = frozenset({"رجح", "توقع", "اعتقد"})
 NOUN_CUES = frozenset(normalize_text(w) for w in ("طالب",))
 #: cue verbs spelled like a preposition or an adjective (عبر "via", بين "between", أبرز).
 PREP_LIKE = frozenset({"عبر", "بين", "أبرز"})
-#: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …), as written and normalized.
-# a short quotation opened by one of these is a statement, not a quoted name ("سوف ننسحب")
+#: a short quotation opened by one of these is a statement, not a quoted name ("سوف ننسحب")
 SPOKEN_OPENERS = frozenset(normalize_text(w) for w in (
     "سوف", "لن", "لا", "لم", "لقد", "قد", "نحن", "أنا", "إننا", "إنني", "لسنا", "لست", "ليس",
     "كنا", "يجب", "علينا", "هذا", "هذه"))
+#: "whose gist is" after a message (بشكاية مفادها …، رسالة مفادها أنّ …), as written and normalized.
 GIST_WORDS = ("مفاده", "مفادها", "ومفاده", "ومفادها")
 GIST = frozenset(normalize_text(w) for w in GIST_WORDS)
 

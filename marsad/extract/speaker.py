@@ -45,14 +45,16 @@ _PLURAL_HEADS = frozenset(normalize_text(w) for w in (
 #: particles that open a verbal clause (قد + a verb): no part of a speaker's noun phrase.
 _CLAUSE_OPENERS = frozenset(normalize_text(w) for w in (
     "قد", "فقد", "وقد", "لقد", "ولقد", "تم", "وتم"))
-#: parts of a law whose number belongs to them (الفصل 49 من الدستور ينص).
 #: media a title directs (المدير العام لإذاعة شمس; not المتحدث للصحفيين: whom he told)
 _DIRECTED_MEDIA = frozenset(normalize_text(w) for w in (
     "إذاعة", "اذاعة", "قناة", "وكالة", "صحيفة", "جريدة", "موقع", "مجلة", "تلفزيون", "تلفزة",
     "راديو", "برنامج", "مؤسسة"))
+#: words of a title that may follow its head (الرئيس المدير العام)
+_TITLE_TAIL = frozenset(normalize_text(w) for w in ("العام", "الأول", "المدير", "الرئيس"))
+#: ألا ("that … not"), as the text spells it (not إلا "except")
 _THAT_NOT = frozenset(("ألا", "وألا", "بألا"))
+#: times that point back ("during it", "then"): no subject after them
 _PRONOUN_TIMES = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "حينها", "آنذاك"))
-_LEGAL_UNITS = frozenset(normalize_text(w) for w in ("فصل", "بند", "مادة", "قانون", "أمر", "مرسوم"))
 #: "the same" after a speaker's noun (المصدر نفسه، المصادر ذاتها) is part of it.
 _SELF_MARKS = frozenset(m for m in speech.SAME_SOURCE_MARKS if m.endswith(("ه", "ها"))
                         and not m.startswith("ال"))
@@ -103,7 +105,7 @@ class SpeakerPhrases:
                         # a quoted name (والي "جناق قلعة")
                         i = s.word_index(close) + 1
                         continue
-                if n[:1].isdigit() and i > j and bare(words[i - 1].norm) in _LEGAL_UNITS:
+                if n[:1].isdigit() and i > j and bare(words[i - 1].norm) in W.LEGAL_UNITS:
                     i += 1  # البند 131 من الدستور، الفصل 49
                     if i + 1 < len(words) and words[i].norm == "من" and words[i + 1].definite:
                         i += 1
@@ -459,14 +461,13 @@ class SpeakerPhrases:
     def _bare_title(self, s: Sentence, i: int) -> bool:
         """Is the phrase before word ``i`` a definite title and nothing else (المدير العام
         لإذاعة شمس: the radio is what he directs, not whom he told; not مصدر لمراسلة …)?"""
+        words = s.words
         j = i - 1
-        while j > 0 and s.words[j].norm in W.TITLE_ADJECTIVES or s.words[j].norm in (
-                "العام", "الاول", "المدير", "الرئيس") and j > 0 and self._speaker_head(
-                    s.words[j - 1].norm):
+        while j > 0 and (words[j].norm in W.TITLE_ADJECTIVES or words[j].norm in _TITLE_TAIL
+                         and self._speaker_head(words[j - 1].norm)):
             j -= 1  # (الرئيس المدير العام)
-        return s.words[j].definite and self._speaker_head(s.words[j].norm) and (
-            j == 0 or not s.words[j - 1].is_word or (
-            s.words[j - 1].norm in speech.VERB_FORMS))
+        return words[j].definite and self._speaker_head(words[j].norm) and (
+            j == 0 or not words[j - 1].is_word or words[j - 1].norm in speech.VERB_FORMS)
 
     @staticmethod
     def _medium(s: Sentence, i: int) -> bool:
