@@ -240,10 +240,43 @@ def test_a_relative_clause_about_the_speaker_is_an_aside():
     doc, atts = attributions("وقالت الوزيرة، التي قالت أمس إن الوضع صعب، إن الحكومة ستتدخل.")
     assert [show(doc, a) for a in atts] == [("وقالت", "الوزيرة", "الحكومة ستتدخل"),
                                             ("قالت", "الوزيرة", "الوضع صعب")]
-    # not an aside: no complementizer after its comma; a relative about an object says nothing
+    # not an aside: no complementizer after its comma; a relative about an object (no one who
+    # speaks) says what the speaker before said of it
     doc, atts = attributions("وأضاف الوزير أن التعاون الثنائي، الذي قال إنه لم يرتق بعد إلى "
                              "مستوى التطلعات، يحتاج إلى دفع.")
-    assert [show(doc, a)[:2] for a in atts] == [("وأضاف", "الوزير")]
+    assert [show(doc, a)[:2] for a in atts] == [("وأضاف", "الوزير"), ("قال", "الوزير")]
+
+
+def test_a_relative_about_a_thing_says_what_the_speaker_before_said_of_it():
+    # the speaker phrase before the relative pronoun is another noun phrase's: not the speaker
+    assert reads("وقال الوزير إن الحكومة ستدعم هذا الموعد الهام الذي قال إنه يمثل فرصة "
+                 "حقيقية.") == [
+        ("وقال", "الوزير", "الحكومة ستدعم هذا الموعد الهام الذي قال إنه يمثل فرصة حقيقية"),
+        ("قال", "الوزير", "يمثل فرصة حقيقية")]
+    assert reads("وأفاد جمعة، بأنه أودع مطلبا للحصول على تأشيرة لحزبه الجديد، الذي قال إنه "
+                 "سيكون وسطيا.")[1] == ("قال", "جمعة", "سيكون وسطيا")
+    # with no complementizer after the verb the relative clause is left alone; with no one
+    # who spoke before, nobody speaks
+    assert reads("وقال الوزير إن الإضراب الذي دعت له النقابة غير قانوني.") == [
+        ("وقال", "الوزير", "الإضراب الذي دعت له النقابة غير قانوني")]
+    assert reads("وحضر الوزير حفل الموعد الهام الذي قال إنه يمثل فرصة.") == []
+
+
+def test_what_the_object_is_held_to_be_after_a_pronoun():
+    assert reads("انتقد حسين الديماسي، الخبير الاقتصادي ما اعتبره اختيارات سيئة.") == [
+        ("انتقد", "حسين الديماسي، الخبير الاقتصادي", "ما اعتبره اختيارات سيئة"),
+        ("اعتبره", "حسين الديماسي، الخبير الاقتصادي", "اختيارات سيئة")]
+    assert reads("وعبرت الجبهة الشعبية عن إدانتها لهذا العدوان الذي اعتبرته \"حلقة أخرى من "
+                 "حلقات الإرهاب\".")[1] == ("اعتبرته", "الجبهة الشعبية",
+                                              "حلقة أخرى من حلقات الإرهاب")
+    # its subject after it, up to the indefinite word it is held to be; a ب apart before a mark
+    assert reads("بشأن كتلة الأجور التي اعتبرها الصندوق مرتفعة.") == [
+        ("اعتبرها", "الصندوق", "مرتفعة")]
+    assert reads("وعبرت الجمعية عن استنكارها لما اعتبرته ب\"حملة الضغوطات\". ")[1] == (
+        "اعتبرته", "الجمعية", "حملة الضغوطات")
+    # "they" with no one plural to go on: none (not the reporter named before)
+    assert reads("وأقدم عدد من المحتجين على غلق الطريق، وفق ما أكده مراسلنا. ويأتي هذا التحرك "
+                 "على خلفية ما اعتبروه مماطلة السلط.")[1:] == []
 
 
 def test_a_fronted_speaker_keeps_the_titles_and_names_apposed_before_it():
@@ -892,10 +925,10 @@ def test_a_content_ends_before_a_second_cue_after_kama():
 #: pinned floors (F1 of all three parts at the overlap level, at the exact level, and F1 of the
 #: cue): quality may only go up. The held-out and fresh files are never tuned on; the fresh
 #: file was annotated from the raw text and scored untouched (63.2% / 58.0%, cue 86.0%).
-FLOORS = {"quotes-ant.jsonl": (0.82, 0.67, 0.91),  # 1,345 articles since batch 68 (0.88 / 0.78
+FLOORS = {"quotes-ant.jsonl": (0.82, 0.68, 0.91),  # 1,345 articles since batch 68 (0.88 / 0.78
           # on the 245 before batch 13, 0.89 / 0.80 on the 220 before batch 11)
           "quotes-ant-heldout.jsonl": (0.87, 0.53, 0.87),
-          "quotes-ant-fresh.jsonl": (0.81, 0.75, 0.86),
+          "quotes-ant-fresh.jsonl": (0.82, 0.76, 0.86),
           # annotated blind (the extractor never ran on it while it was written), never tuned on;
           # 350 articles since batches 51-69 (odd seeds; 0.81 / 0.62 on the 100 before them)
           "quotes-ant-blind.jsonl": (0.80, 0.64, 0.90)}

@@ -358,10 +358,13 @@ class Sources(Drafting):
         """وصفه/وصفوها (وصفتها الوزارة) بـ …: what the object is described as, from the
         ب-word (after بأنّه) to a comma, a relative pronoun or a clause joined by و, said by the
         subject after the verb, else the subject of the sentence's opening verb or the speaker
-        who goes on."""
+        who goes on. اعتبره/اعتبروها likewise, with what the object is held to be right after
+        the verb (ما اعتبروه تقصيرا في العناية، ما اعتبرته الهيئة خرقا)."""
         words = s.words
         plural = words[k].norm.endswith(("وه", "وها", "وهم"))
         j, speaker = k + 1, None
+        if speech.VERB_FORMS[words[k].norm].lemma in speech.CONSIDERING:
+            return self._considered(s, k, nxt, plural)
         if j < len(words) and words[j].is_word and not words[j].norm.startswith("ب"):
             end = self.speaker_end(s, j)
             if plural or not (j < end < len(words) and words[end].norm.startswith("ب")) or not (
@@ -373,12 +376,39 @@ class Sources(Drafting):
         if j >= len(words) or not self._description_at(s, j):
             return None
         c = j + 1 if is_complementizer(words[j].norm) else j  # وصفه بأنه "شديد المركزية"
+        return self._description(s, k, c, nxt, speaker, plural, W.RELATIVE_PRONOUNS)
+
+    def _considered(self, s: Sentence, k: int, nxt: int, plural: bool) -> Draft | None:
+        """اعتبره/اعتبرتها (اعتبرتها الهيئة) …: what the object is held to be, from the word
+        after the verb (past its subject: a definite word or a name and its phrase, when an
+        indefinite word follows) to a comma or a clause joined by و."""
+        words = s.words
+        j, speaker = k + 1, None
+        if not plural and j < len(words) and (words[j].definite or j in s.entity_at):
+            end = self.noun_phrase_end(s, j, max(self.speaker_end(s, j), j + 1))
+            if j < end < min(len(words), j + 8) and (words[end].norm in QUOTES or words[
+                    end].is_word and not words[end].definite and words[end].norm not in (
+                    PREPOSITIONS)):
+                speaker, j = s.span(j, end), end  # ما اعتبرته الهيئة خرقا، اعتبره البعض يمس
+        if j < len(words) and words[j].norm == "ب":
+            j += 1  # لما اعتبرته ب"حملة الضغوطات …"
+        if j >= len(words) or not (words[j].is_word or words[j].norm in QUOTES) or (
+                words[j].norm in PREPOSITIONS or is_complementizer(words[j].norm)
+                or words[j].norm in W.TIME_ADJUNCTS):
+            return None
+        return self._description(s, k, j, nxt, speaker, plural, frozenset())
+
+    def _description(self, s: Sentence, k: int, c: int, nxt: int, speaker: Span | None,
+                     plural: bool, stops: frozenset[str]) -> Draft | None:
+        """The draft of a description opening at word ``c`` (see :meth:`_described`): its
+        content ends at a comma, a word of ``stops`` or a clause joined by و."""
+        words = s.words
         content, _ = self.content(s, c, nxt)
         if content is None:
             return None
         stop = next((m for m in range(c + 1, len(words)) if words[m].start >= content.end or (
             not self._in_quote(s, c, m) and (words[m].norm in W.COMMA or words[m].norm in (
-                W.RELATIVE_PRONOUNS) or words[m].norm[:1] == "و" and words[m].norm[1:] in (
+                stops) or words[m].norm[:1] == "و" and words[m].norm[1:] in (
                 speech.VERB_FORMS)))), None)
         if stop is not None and words[stop].start < content.end:
             content = Span(content.start, words[stop - 1].end)  # … بأصحاب النفوذ، واتهمتها
@@ -394,6 +424,9 @@ class Sources(Drafting):
         if draft.continues is not None and disagree(speech.GENDER.get(words[k].norm),
                                                      self.drafts[draft.continues].gender):
             draft.continues, draft.kb_id, draft.gender = None, None, None  # (نائبة … ووصفتها)
+        if plural and draft.speaker is None and (draft.continues is None or self._singular(
+                self.drafts[draft.continues].speaker)):
+            return None  # (وفق ما أكده مراسل … على خلفية ما اعتبروه: "they", not the reporter)
         return draft
 
     def _in_quote(self, s: Sentence, c: int, m: int) -> bool:

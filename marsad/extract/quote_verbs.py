@@ -50,7 +50,8 @@ class Verbs(Sources):
 
     def _verb(self, s: Sentence, k: int, nxt: int, cue: speech.Cue) -> Draft | None:
         words = s.words
-        if cue.lemma in speech.DESCRIBING and words[k].norm in speech.ENCLITIC_FORMS:
+        if (cue.lemma in speech.DESCRIBING or cue.lemma in speech.CONSIDERING) and (
+                words[k].norm in speech.ENCLITIC_FORMS):
             return self._described(s, k, nxt)  # التي وصفوها بالتعسفية، ووصفهم بالوقحين
         rel = relative_at(s, k)
         # الذي كان قد أكد: the relative pronoun is what comes before the verb
@@ -194,7 +195,12 @@ class Verbs(Sources):
             r = k - 1 if rel is None else rel
             speaker = self.antecedent_noun(  # الوزير الذي قال إنّ
                 s, r, across_comma=aside_close(s, r) is not None or _person_before(s, r))
-            if speaker is None:
+            if (speaker is None or self._nearer_noun(s, speaker)) and opened[1] == k + 1 and (
+                    is_complementizer(words[k + 1].norm)):
+                speaker = None  # وحضر الوزير حفل الموعد الذي قال إنه: what he said it was
+                if self._antecedent(s, speech.GENDER.get(words[k].norm)) is None:
+                    return None
+            elif speaker is None:
                 return None
         elif speaker is None and kan is not None:
             speaker = kan
@@ -230,6 +236,12 @@ class Verbs(Sources):
             return None  # تعهدت الفرقة بالبحث: "took charge of"; وتعهده بتنفيذ: the noun
         said = k + 2 if opened[1] == k + 1 and words[k + 1].norm in speech.SAYING else k + 1
         return self._draft(s, s.span(k, said), speaker, content, direct, "verb")  # (استدرك قائلا)
+
+    def _nearer_noun(self, s: Sentence, speaker: Span) -> bool:
+        """Does another noun phrase come between a relative pronoun and the speaker phrase
+        read before it (الوزير | حفلَ انعقاد هذا الموعد الهام الذي)?"""
+        i, end = s.word_index(speaker.start), s.word_index(speaker.end - 1) + 1
+        return self.noun_phrase_end(s, i, end) < end
 
     def _announced(self, s: Sentence, j: int) -> bool:
         """Is word ``j`` after أعلن what is announced, a noun with a pronoun (استغناءَها،

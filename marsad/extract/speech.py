@@ -243,6 +243,9 @@ ASKING = frozenset({"طالب", "دعا", "ناشد", "حث"})
 #: past form takes the object as a pronoun. (اعتبر and اتهم were tried: with "they" in the verb
 #: (اعتبروه تقصيرا) the speaker who goes on was mostly someone else.)
 DESCRIBING = frozenset({"وصف"})
+#: verbs that take their object as a pronoun and what it is held to be right after it
+#: (ما اعتبروه تقصيرا، العدوان الذي اعتبرته "حلقة أخرى …"): every past form with a pronoun.
+CONSIDERING = frozenset({"اعتبر"})
 
 #: cue forms with an object pronoun (أكده، وصفها): not when the raw word ends in ة (إضافة).
 ENCLITIC_FORMS: set[str] = set()
@@ -262,18 +265,19 @@ def _build() -> tuple[dict[str, Cue], dict[str, Cue]]:
             if cue.lemma in ("وعد", "لوح"):
                 break  # (في إطار وعده بـ: "his promise"; لوحة "a painting", not لوحه)
             stem = form[:-1] if form.endswith("وا") else form  # (the plural's alef drops)
-            if stem != form and cue.lemma not in ASKING and cue.lemma not in DESCRIBING:
+            keeps_all = cue.lemma in DESCRIBING or cue.lemma in CONSIDERING
+            if stem != form and cue.lemma not in ASKING and not keeps_all:
                 continue  # (اعتبروه تفردا، ما اعتبروه: not the addressee of a request)
             if stem.endswith("ي"):  # نفى → نفاه، رأى → رآه (not نفيه "his denial", رأيه "his view")
                 stem = stem[:-1] if stem.endswith("اي") else stem[:-1] + "ا"
             for enc in ("ه", "ها", "هم"):
                 if not form.endswith(("ت", "ن")) or enc == "ه" or cue.lemma in ASKING or (
-                        cue.lemma in DESCRIBING):
+                        keeps_all):
                     for pre in ("", "و"):
                         if pre + stem + enc not in verbs:
                             verbs[pre + stem + enc] = cue
                             ENCLITIC_FORMS.add(pre + stem + enc)
-                            if cue.lemma in DESCRIBING:  # (وصفوها: "they", وصفتها: "she")
+                            if keeps_all:  # (وصفوها: "they", وصفتها: "she")
                                 GENDER[pre + stem + enc] = GENDER[form]
         for form in participles(part):
             for pre in ("", "و"):
