@@ -1832,3 +1832,14 @@ def test_no_fronted_speaker_inside_a_prepositional_phrase(text, expected):
 ])
 def test_stipulating_texts_and_review_fixes(text, expected):
     assert reads(text) == expected
+
+
+def test_a_word_that_only_looks_like_a_cue_ends_no_content():
+    # مؤكدة an adjective, مذكرة a memo (and the study's تشير inside it): the content reads on
+    assert reads("وقال الصيداوي إن هذا الكتاب تضمن معلومات مؤكدة ومن مصادر موثوقة جدا.") == [
+        ("وقال", "الصيداوي", "هذا الكتاب تضمن معلومات مؤكدة ومن مصادر موثوقة جدا")]
+    assert reads("وذكرت صحيفة بلجيكية أنه تم استقبال مذكرة في مراكز الشرطة تشير إلى هجمات "
+                 "وشيكة.")[0][2] == "تم استقبال مذكرة في مراكز الشرطة تشير إلى هجمات وشيكة"
+    # a participle that is no noun opens a clause of its own even when it reads as nothing
+    assert reads("وقال فيصل خليفة إن هناك صراعا بين اتحاد الشغل والحكومة منبها لضرورة "
+                 "الحسم.")[0][2] == "هناك صراعا بين اتحاد الشغل والحكومة"

@@ -305,16 +305,20 @@ class Reader(Verbs):
             if self._inside_quote(raw) or self._generic(s, k) or self._inside_cue(raw) and (
                     aside is None):  # (an aside's verb speaks for the speaker)
                 continue
-            nxt = next((h for h in hits[pos + 1:] if not self._object_relative(s, h)
-                        and not _after_preposition(s, h)
-                        and asides[h] is None and s.words[h].norm not in W.GIST
-                        and not impersonal_at(s, h)
-                        and not self._via_at(s, h) and not self._no_threat(s, h)),
-                       len(s.words))  # (a message's gist is inside what the cue reports;
-            # … عبر الهاتف: "via", inside an adjunct)
+            ends = [h for h in hits[pos + 1:] if not self._object_relative(s, h)
+                    and not _after_preposition(s, h)
+                    and asides[h] is None and s.words[h].norm not in W.GIST
+                    and not impersonal_at(s, h)
+                    and not self._via_at(s, h) and not self._no_threat(s, h)]
+            # (a message's gist is inside what the cue reports; … عبر الهاتف: "via", inside
+            # an adjunct)
+            nxt = ends[0] if ends else len(s.words)
             if aside is not None:
                 nxt = min(nxt, aside)  # الذي كان قد أكد أنّ …، إنّ: its content ends there
             draft = self._at(s, k, nxt)
+            if draft is not None and ends and nxt == ends[0] and draft.content is not None and (
+                    draft.content.end >= s.words[nxt - 1].end):
+                draft = self._past_false_cues(s, k, draft, ends, aside)
             if draft is not None and aside is not None and draft.content is not None and (
                     draft.content.end > s.words[aside].start):
                 end = s.words[aside - 1].end  # the aside's content ends at its comma
@@ -324,6 +328,24 @@ class Reader(Verbs):
                     draft = None
             if draft is not None:
                 self._add(draft)
+
+    def _past_false_cues(self, s: Sentence, k: int, draft: Draft, ends: list[int],
+                         aside: int | None) -> Draft | None:
+        """``draft``, whose content ran to the next cue word, read again to the first cue word
+        after it that reads as an attribution once ``draft`` is made (a word that only looks
+        like a cue, حملة، محمّلة, ends no content)."""
+        self.drafts.append(draft)
+        trace, self.trace = self.trace, None
+        try:
+            nxt = next((h for i, h in enumerate(ends) if _clause_opener(s, h) or self._at(
+                s, h, ends[i + 1] if i + 1 < len(ends) else len(s.words)) is not None),
+                len(s.words))
+        finally:
+            self.drafts.pop()
+            self.trace = trace
+        if aside is not None:
+            nxt = min(nxt, aside)
+        return draft if nxt == ends[0] else self._at(s, k, nxt)
 
     @staticmethod
     def _object_relative(s: Sentence, h: int) -> bool:
@@ -384,6 +406,16 @@ class Reader(Verbs):
 
 
 _PRICE = normalize_text("ثمن")
+
+
+def _clause_opener(s: Sentence, h: int) -> bool:
+    """Does the cue word at ``h`` open a clause of its own whether or not it reads as an
+    attribution: a verb joined by و/ف (وكتب "أنا حي") or a participle that is no common noun
+    or adjective (منبها لضرورة …; not مذكرة، مؤكدة)?"""
+    n = s.words[h].norm
+    if n in speech.VERB_FORMS:
+        return n[:1] in "وف" and strip_conj(n) != n
+    return n in speech.PARTICIPLE_FORMS and n not in speech.AMBIGUOUS_PARTICIPLES
 
 
 def _aside_end(s: Sentence, k: int) -> int | None:
