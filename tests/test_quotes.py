@@ -1843,3 +1843,14 @@ def test_a_word_that_only_looks_like_a_cue_ends_no_content():
     # a participle that is no noun opens a clause of its own even when it reads as nothing
     assert reads("وقال فيصل خليفة إن هناك صراعا بين اتحاد الشغل والحكومة منبها لضرورة "
                  "الحسم.")[0][2] == "هناك صراعا بين اتحاد الشغل والحكومة"
+
+
+def test_an_inserted_source_past_its_tail_or_with_no_comma_before_covers_its_sentence():
+    # its time, its relative clause or the noun after ذات before the closing comma
+    for text in ("وستتم عملية بيع الاشتراكات، حسب بلاغ للشركة نشرته الثلاثاء، على شبكات النقل.",
+                 "وتندرج هذه الزيارة، وفق بلاغ للوزارة اليوم الخميس، في إطار دعم التعاون.",
+                 "وتتولى الوزارة وفق هذا الأمر، إعداد السياسة العامة للحكومة."):
+        assert reads(text)[0][2] == text[:-1]
+    # a source that ends its clause before an adjunct of the speaking attributes what precedes
+    assert reads("وتم حجز البضاعة، وفق ما أكده مصدر أمني، خلال عملية مداهمة.")[0][2] == (
+        "وتم حجز البضاعة")

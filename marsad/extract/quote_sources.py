@@ -283,9 +283,27 @@ class Sources(Drafting):
         (at most eight words: ويهدف المشروع، وفق رئيس الحكومة، إلى …)? Then what it attributes
         is the whole sentence."""
         words = s.words
-        return k > 0 and words[k - 1].norm in W.COMMA and end + 1 < len(words) and words[
+        end = self._source_tail_end(s, end)
+        return k > 1 and (words[k - 1].norm in W.COMMA or words[k - 1].is_word) and (
+            end + 1 < len(words)) and words[
             end].norm in W.COMMA and words[end + 1].is_word and sum(
-            w.is_word for w in words[:k]) <= 8 and not self._adjunct_at(s, end + 1)
+            w.is_word for w in words[:k]) <= 8 and not (self._adjunct_at(s, end + 1) and not (
+                end + 2 < len(words) and words[end + 2].norm == _FRAME))
+
+    @staticmethod
+    def _source_tail_end(s: Sentence, end: int) -> int:
+        """The comma that closes a source phrase ending at word ``end`` past a short tail of
+        it (its time, a relative clause, the noun after ذات: وفق بلاغ للوزارة اليوم الخميس،
+        حسب بلاغ للشركة نشرته الثلاثاء، حسب ذات البيان،), else ``end``."""
+        words = s.words
+        for m in range(end, min(len(words), end + 5)):
+            n = words[m].norm
+            if n in W.COMMA:
+                return m
+            if not words[m].is_word or is_complementizer(n) or n in speech.VERB_FORMS and not (
+                    n in speech.ENCLITIC_FORMS) or n in speech.PARTICIPLE_FORMS:
+                break
+        return end
 
     def _pronoun_source(self, s: Sentence, k: int, end: int, nxt: int) -> Draft | None:
         """وفق تعبيره، حسب قوله، وفق المصدر ذاته: the speaker the last explicit one; the content
@@ -442,6 +460,11 @@ class Sources(Drafting):
         n = words[j].norm
         return n.startswith("ب") and n not in ("بعد", "بين", "بسبب") and not (
             n in PREPOSITIONS or n in W.BA_ADJUNCTS or n in _NOT_DESCRIPTIONS)
+
+
+#: "frame" (في إطار …): after an inserted source it goes on with the sentence, no adjunct of
+#: the speaking.
+_FRAME = normalize_text("إطار")
 
 
 #: ب-adverbs after وصفه (its description, the noun: وجاء وصفه بالتفصيل).
