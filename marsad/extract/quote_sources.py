@@ -300,8 +300,9 @@ class Sources(Drafting):
             n = words[m].norm
             if n in W.COMMA:
                 return m
-            if not words[m].is_word or is_complementizer(n) or n in speech.VERB_FORMS and not (
-                    n in speech.ENCLITIC_FORMS) or n in speech.PARTICIPLE_FORMS:
+            verb = n in speech.VERB_FORMS and n not in speech.ENCLITIC_FORMS
+            if not words[m].is_word or is_complementizer(n) or verb or (
+                    n in speech.PARTICIPLE_FORMS):
                 break
         return end
 
