@@ -1854,3 +1854,10 @@ def test_an_inserted_source_past_its_tail_or_with_no_comma_before_covers_its_sen
     # a source that ends its clause before an adjunct of the speaking attributes what precedes
     assert reads("وتم حجز البضاعة، وفق ما أكده مصدر أمني، خلال عملية مداهمة.")[0][2] == (
         "وتم حجز البضاعة")
+
+
+def test_an_opening_source_attributes_what_follows_its_fa_inna():
+    assert reads("وبحسب تقرير البنك الدولي الصادر أمس في واشنطن، فإن النمو سيتراجع.") == [
+        ("وبحسب", "تقرير البنك الدولي", "النمو سيتراجع")]
+    assert reads("وبحسب ما ذكرت الشبكة اليوم الأحد، فقد عثر داخل الزنزانة على مكيف.")[0][2] == (
+        "عثر داخل الزنزانة على مكيف")

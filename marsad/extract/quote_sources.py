@@ -187,6 +187,7 @@ class Sources(Drafting):
         if opening and sp_end < len(words):
             start = self._past_medium(s, sp_end)
             start = start + 1 if words[start].norm in W.COMMA else start
+            start = _then_clause(s, start)
             content, direct = self.content(s, start, nxt)
         elif inserted:  # ويهدف المشروع، وفق رئيس الحكومة، إلى …: the whole sentence
             content, direct = self.whole(s), False
@@ -461,6 +462,28 @@ class Sources(Drafting):
         n = words[j].norm
         return n.startswith("ب") and n not in ("بعد", "بين", "بسبب") and not (
             n in PREPOSITIONS or n in W.BA_ADJUNCTS or n in _NOT_DESCRIPTIONS)
+
+
+def _then_clause(s: Sentence, i: int) -> int:
+    """Where what an opening source attributes starts when the rest of its phrase comes first
+    (وبحسب تقرير نشر في مجلة "…"، فإن …؛ وبحسب ما ذكرت الشبكة اليوم الأحد، فقد عثر …): after
+    فإنّ/فقد that follow a comma within ten words, with no complementizer before it; else
+    ``i``."""
+    words = s.words
+    for m in range(i, min(len(words) - 1, i + 10)):
+        n = words[m].norm
+        if is_complementizer(n):
+            break
+        if n in W.COMMA and m > i:
+            nb = words[m + 1].norm
+            if nb == _THEN_DID:
+                return m + 2
+            return m + 1 if nb[:1] == "ف" and is_complementizer(nb[1:]) else i
+    return i
+
+
+#: فقد opening the clause an opening source attributes (…، فقد عثر).
+_THEN_DID = normalize_text("فقد")
 
 
 #: "frame" (في إطار …): after an inserted source it goes on with the sentence, no adjunct of
